@@ -1,0 +1,1 @@
+"""Turning stored articles into a digest: text, sentences, topics, stories, summaries."""

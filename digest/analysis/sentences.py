@@ -1,0 +1,155 @@
+"""Splitting news text into sentences and words by rule, with no NLTK data.
+
+sumy's own Tokenizer needs nltk's punkt models, which a fresh machine lacks, so the summarizer is
+given `NewsTokenizer` instead. A full stop ends a sentence unless the word before it is an
+abbreviation that cannot end one (Mr., e.g.), one that precedes a number (No. 10, Jan. 5), or an
+ambiguous one (U.S., Inc., an initial) followed by a word that does not usually start a sentence.
+A lower-case next word never starts a sentence. Every sentence is an exact substring of its text,
+so summaries quote their sources verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NewsTokenizer", "split_paragraphs", "split_sentences", "words"]
+
+# Terminators, the closing quotes or brackets that belong to the sentence, then the gap.
+_CANDIDATE = re.compile(r"(?:\.{2,}|[.!?…]+)[\"'”’»)\]]*\s+")
+_OPENERS = "\"'“‘«([¿¡"
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+(?:['’.,\-&][^\W_]+)*")
+_LINE = re.compile(r"[^\n]+")
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+
+# Titles and Latin abbreviations: a sentence never ends on them.
+_NEVER_END = frozenset(
+    "mr mrs ms mx messrs mme mlle dr prof rev fr sen rep gov gen lt col maj capt cmdr sgt adm "
+    "pres supt insp det hon st mt ave blvd e.g i.e cf vs viz approx ca z.b u.a bzw vgl sog "
+    "sra".split()
+)
+# Abbreviations written before a number: "No. 10", "Jan. 5", "Vol. 3", "pp. 12".
+_BEFORE_NUMBER = frozenset(
+    "no nos nr vol vols pp p art fig figs ch sec para tel jan feb mar apr jun jul aug sep sept "
+    "oct nov dec".split()
+)
+# Abbreviations that may also end a sentence: they do when a usual sentence opener follows.
+_AMBIGUOUS = frozenset(
+    "inc ltd corp co plc llc lp bros jr sr etc al est dept univ govt intl assn a.m p.m".split()
+)
+# Words that commonly open a sentence, used to tell "in the U.S. The ..." from "U.S. President".
+_OPENER_WORDS = frozenset(
+    "a an the he she it they we i you his her its their our my your this that these those there "
+    "here but and or so yet if when while after before as since although though because however "
+    "meanwhile also still now then in on at for with by from to of what why how who where which "
+    "some many most several few all both each every one two three no not nor last earlier later "
+    "according other another such mr mrs ms dr officials police analysts experts critics "
+    "der die das ein eine er sie es wir le la les il elle nous el los las ella".split()
+)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the non-blank lines of `text`: feed text keeps one paragraph a line."""
+    spans = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _sentence_spans(paragraph: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one paragraph, shifted by `offset`."""
+    spans = []
+    start = 0
+    for match in _CANDIDATE.finditer(paragraph):
+        end = match.end()
+        if end >= len(paragraph) or not _ends_sentence(paragraph, match):
+            continue
+        stop = end - len(match.group()) + len(match.group().rstrip())
+        if paragraph[start:stop].strip():
+            spans.append((start, stop))
+        start = end
+    if paragraph[start:].strip():
+        spans.append((start, len(paragraph)))
+    result = []
+    for begin, stop in spans:
+        piece = paragraph[begin:stop]
+        lead = len(piece) - len(piece.lstrip())
+        result.append((offset + begin + lead, offset + begin + len(piece.rstrip())))
+    return result
+
+
+def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether the terminator in `match` ends a sentence, judged by the words around it."""
+    position = match.end()
+    while position < len(paragraph) and paragraph[position] in _OPENERS:
+        position += 1
+    if position >= len(paragraph):
+        return True
+    first = paragraph[position]
+    if first.islower():
+        return False
+    mark = match.group()
+    if mark[0] != "." or mark.startswith(".."):
+        return True  # "!", "?" and an ellipsis end a sentence before anything but lower case
+    word = _word_before(paragraph, match.start())
+    before = word.lower()
+    if not before:
+        return True
+    if before in _NEVER_END:
+        return False
+    if first.isdigit():
+        return before not in _BEFORE_NUMBER
+    if _is_initial(word) or before in _AMBIGUOUS or _DOTTED.match(before):
+        following = _NEXT_WORD.match(paragraph, position)
+        return following is not None and following.group().lower() in _OPENER_WORDS
+    return True
+
+
+def _word_before(paragraph: str, end: int) -> str:
+    """The word that ends at `end`, without leading quotes or brackets."""
+    start = paragraph.rfind(" ", 0, end) + 1
+    return paragraph[start:end].lstrip(_OPENERS + "-–—")
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences: paragraphs at line breaks, then sentences by rule.
+
+    Each sentence is an exact substring of `text`, stripped of surrounding whitespace.
+    """
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in `text` of the sentences `split_sentences` returns."""
+    spans: list[tuple[int, int]] = []
+    for start, end in split_paragraphs(text):
+        spans.extend(_sentence_spans(text[start:end], start))
+    return spans
+
+
+def words(sentence: str) -> list[str]:
+    """The words of a sentence: letters and digits, keeping "U.S", "3.5", "e-mail" and "don't"."""
+    return _WORD.findall(sentence)
+
+
+class NewsTokenizer:
+    """A tokenizer for sumy (`to_sentences`, `to_words`) that needs no downloaded data."""
+
+    def __init__(self, language: str = "english") -> None:
+        self.language = language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """The sentences of a paragraph, verbatim."""
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """The words of a sentence, punctuation left out."""
+        return tuple(_WORD.findall(sentence))

@@ -1,0 +1,230 @@
+"""Joining articles that report the same event into stories.
+
+Each article becomes a TF-IDF vector of its headline (counted twice) and lead (first two
+sentences), stop words removed, words lower-cased and lightly stemmed. Candidate pairs come from
+an inverted index over each article's rarest weighty terms, so the work grows with the number of
+plausible pairs rather than with all pairs. Candidates are joined by average-link clustering at a
+conservative threshold: an unrelated article merged into a story is worse than two stories left
+apart. Syndicated copies (the same text in several feeds) always join. With times given, only
+articles within `window` of each other are compared.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from digest.analysis.sentences import split_sentences
+from digest.analysis.stopwords import STOP_WORDS
+from digest.models import Article
+
+__all__ = ["STORY_WINDOW", "THRESHOLD", "group_articles", "group_items", "group_stories"]
+
+THRESHOLD = 0.3
+"""Average cosine similarity at which two groups of articles are one story."""
+STORY_WINDOW = timedelta(days=4)
+"""Articles further apart in time than this are never one story."""
+
+_LEAD_SENTENCES = 2
+_LEAD_CHARS = 1200
+"""Only the start of the text is split into sentences: the lead is all that is used."""
+_KEY_TERMS = 8
+"""Terms per article used to find candidate pairs: its heaviest, rarer ones."""
+_FINGERPRINT_CHARS = 240
+_TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer: enough to join "sanctions"/"sanction", "talks"/"talked"."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _terms(text: str) -> list[str]:
+    return [
+        _stem(token)
+        for token in _TOKEN.findall(text.lower())
+        if token not in STOP_WORDS and (len(token) > 1 or token.isdigit())
+    ]
+
+
+def _lead(title: str, text: str) -> str:
+    """The first sentences of the text, skipping a repeat of the headline."""
+    folded_title = " ".join(title.lower().split())
+    chosen = []
+    for sentence in split_sentences(text[:_LEAD_CHARS]):
+        if " ".join(sentence.lower().split()) == folded_title:
+            continue
+        chosen.append(sentence)
+        if len(chosen) == _LEAD_SENTENCES:
+            break
+    return " ".join(chosen)
+
+
+def _fingerprint(title: str, text: str) -> str:
+    """Normalised opening of the text (or the headline when there is little text)."""
+    body = "".join(ch for ch in text.lower() if ch.isalnum())
+    if len(body) < 60:
+        body = "".join(ch for ch in title.lower() if ch.isalnum()) + "|" + body
+    return body[:_FINGERPRINT_CHARS]
+
+
+def _vectors(items: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors; IDF is smoothed so that small batches still compare."""
+    counts: list[Counter[str]] = []
+    for title, text in items:
+        bag = Counter(_terms(title))
+        for term in bag:
+            bag[term] *= 2
+        bag.update(_terms(_lead(title, text)))
+        counts.append(bag)
+    document_frequency: Counter[str] = Counter()
+    for bag in counts:
+        document_frequency.update(bag.keys())
+    total = len(items)
+    idf = {t: math.log((total + 1) / (df + 1)) + 1.0 for t, df in document_frequency.items()}
+    vectors = []
+    for bag in counts:
+        weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({t: w / norm for t, w in weights.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
+
+
+def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> set[tuple[int, int]]:
+    """Pairs that share one of either's key terms: heavy in the article, seen in few others."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, vector in enumerate(vectors):
+        for term in vector:
+            postings[term].append(index)
+    # A term in a large share of the batch says nothing about which event an article reports.
+    limit = max(50, len(vectors) // 20)
+    pairs: set[tuple[int, int]] = set()
+    for index, vector in enumerate(vectors):
+        keys = sorted(
+            (t for t in vector if 1 < len(postings[t]) <= limit), key=vector.__getitem__
+        )[-_KEY_TERMS:]
+        for term in keys:
+            for other in postings[term]:
+                if other != index:
+                    pairs.add((index, other) if index < other else (other, index))
+    return pairs
+
+
+def _average_link(size: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Cluster ids per item by average-link over a sparse similarity graph (missing edges are 0)."""
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), similarity in edges.items():
+        links[a][b] = similarity
+        links[b][a] = similarity
+    members = {i: [i] for i in range(size)}
+    version = [0] * size
+    heap = [(-s, a, b, 0, 0) for (a, b), s in edges.items() if s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, version_a, version_b = heapq.heappop(heap)
+        if -negative < threshold:
+            break
+        if a not in members or b not in members:
+            continue
+        if version[a] != version_a or version[b] != version_b:
+            continue
+        # Merge b into a; a's summed links to every neighbour grow by b's.
+        members[a].extend(members.pop(b))
+        version[a] += 1
+        for other, total in links.pop(b).items():
+            del links[other][b]
+            if other == a:
+                continue
+            links[a][other] = links[a].get(other, 0.0) + total
+            links[other][a] = links[a][other]
+        links[a].pop(b, None)
+        for other, total in links[a].items():
+            average = total / (len(members[a]) * len(members[other]))
+            if average >= threshold:
+                pair = (a, other, version[a], version[other])
+                if other < a:
+                    pair = (other, a, version[other], version[a])
+                heapq.heappush(heap, (-average, *pair))
+    labels = [0] * size
+    for cluster, items in members.items():
+        for item in items:
+            labels[item] = cluster
+    return labels
+
+
+def _first_appearance(labels: Sequence[int]) -> list[int]:
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(label, len(renumber)) for label in labels]
+
+
+def group_items(
+    items: Sequence[tuple[str, str]],
+    times: Sequence[datetime | None] | None = None,
+    *,
+    window: timedelta = STORY_WINDOW,
+    threshold: float = THRESHOLD,
+) -> list[int]:
+    """A story label per (title, text) item, 0..k-1 in order of first appearance.
+
+    With `times`, two items more than `window` apart are never compared (a missing time is
+    taken as close to any other).
+    """
+    if not items:
+        return []
+    vectors = _vectors(items)
+    edges: dict[tuple[int, int], float] = {}
+    for a, b in _candidate_pairs(vectors):
+        if times is not None and _apart(times[a], times[b], window):
+            continue
+        similarity = _cosine(vectors[a], vectors[b])
+        if similarity > 0.0:
+            edges[a, b] = similarity
+    # Syndicated copies join whatever their similarity to the rest of the batch.
+    copies: dict[str, int] = {}
+    for index, (title, text) in enumerate(items):
+        first = copies.setdefault(_fingerprint(title, text), index)
+        if first != index:
+            edges[first, index] = 1.0
+    return _first_appearance(_average_link(len(items), edges, threshold))
+
+
+def _apart(a: datetime | None, b: datetime | None, window: timedelta) -> bool:
+    return a is not None and b is not None and abs(a - b) > window
+
+
+def group_stories(items: Sequence[tuple[str, str]]) -> list[int]:
+    """A story label per (title, text) item, 0..k-1 in order of first appearance."""
+    return group_items(items)
+
+
+def group_articles(
+    articles: Sequence[Article], *, window: timedelta = STORY_WINDOW
+) -> list[list[Article]]:
+    """Stories as lists of articles, in order of each story's first article in `articles`."""
+    labels = group_items(
+        [(a.title, a.text) for a in articles], [a.when for a in articles], window=window
+    )
+    stories: list[list[Article]] = [[] for _ in range(max(labels, default=-1) + 1)]
+    for label, article in zip(labels, articles, strict=True):
+        stories[label].append(article)
+    return stories

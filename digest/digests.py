@@ -1,0 +1,176 @@
+"""Building, storing and finding digests: the one place that decides which digest to show.
+
+Building imports the analysis (and so sumy) lazily: opening a stored digest stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from digest.config import Config
+from digest.errors import DigestError, NoDigestError
+from digest.models import Digest, Topic
+from digest.store import SnapshotInfo, Store
+
+__all__ = [
+    "Shown",
+    "build_digest_now",
+    "describe_age",
+    "filter_topics",
+    "get_digest",
+    "parse_since",
+]
+
+_RELATIVE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([hdw])\s*$", re.IGNORECASE)
+_UNIT_HOURS = {"h": 1, "d": 24, "w": 24 * 7}
+# A stored digest of the same window and store state is reused for this long.
+_REUSE_FOR = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A digest to show, with where it came from."""
+
+    digest: Digest
+    snapshot: SnapshotInfo | None
+    stored: bool
+    """True when it is a stored snapshot rather than freshly built."""
+
+
+def parse_since(text: str, now: datetime) -> datetime:
+    """Read `36h`, `7d`, `2w`, `2026-11-01` or a full ISO timestamp as a UTC moment."""
+    match = _RELATIVE.match(text)
+    if match:
+        hours = float(match.group(1)) * _UNIT_HOURS[match.group(2).lower()]
+        return now - timedelta(hours=hours)
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise DigestError(
+            f"--since {text!r} is not a time: use hours or days back (36h, 7d, 2w) "
+            "or a date (2026-11-01)."
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def window_key(since_spec: str | None, config: Config) -> str:
+    """The stored name of a digest window: the --since text, or the configured hours."""
+    return since_spec.strip() if since_spec else f"{config.digest.window_hours:g}h"
+
+
+def build_digest_now(
+    store: Store,
+    config: Config,
+    *,
+    since_spec: str | None = None,
+    now: datetime | None = None,
+    anchor_to_newest: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[SnapshotInfo | None, Digest]:
+    """Build a digest from the store and save it as a snapshot.
+
+    `anchor_to_newest` ends the window at the newest article instead of now (the demo's sample
+    feeds are dated, so a window ending today would be empty).
+    """
+    from digest.analysis.build import build_digest
+
+    moment = (now or datetime.now(UTC)).replace(microsecond=0)
+    until = moment
+    if anchor_to_newest:
+        newest = store.newest_article_time()
+        if newest is not None:
+            until = min(moment, newest + timedelta(seconds=1))
+    since = (
+        parse_since(since_spec, until)
+        if since_spec
+        else until - timedelta(hours=config.digest.window_hours)
+    )
+    # Feeds that date their items a little in the future still belong to this digest.
+    articles = store.articles(since, until + timedelta(days=1))
+    digest = build_digest(
+        articles,
+        since=since,
+        until=until,
+        settings=config.digest,
+        user_topics=config.topics,
+        now=moment,
+        on_progress=on_progress,
+    )
+    state = store.content_state()
+    snapshot_id = store.save_digest(
+        digest, window=window_key(since_spec, config), state=state, keep=config.store.keep_digests
+    )
+    info = next((s for s in store.snapshots() if s.id == snapshot_id), None)
+    return info, digest
+
+
+def get_digest(
+    store: Store,
+    config: Config,
+    *,
+    since_spec: str | None = None,
+    offline: bool = False,
+    snapshot_id: int | None = None,
+    anchor_to_newest: bool = False,
+    now: datetime | None = None,
+) -> Shown:
+    """The digest to show: a given snapshot, a fresh-enough stored one, or a newly built one.
+
+    Offline, the newest snapshot is shown as it is when no other window is asked for.
+    """
+    moment = now or datetime.now(UTC)
+    if snapshot_id is not None:
+        loaded = store.load_digest(snapshot_id)
+        if loaded is None:
+            raise NoDigestError(
+                f"there is no stored digest number {snapshot_id}: `digest history` lists them."
+            )
+        return Shown(loaded[1], loaded[0], stored=True)
+    window = window_key(since_spec, config)
+    latest = store.load_digest()
+    if latest is not None:
+        info, digest = latest
+        same_window = info.window == window
+        if offline and (since_spec is None or same_window):
+            return Shown(digest, info, stored=True)
+        fresh = moment - info.generated_at < _REUSE_FOR or anchor_to_newest
+        if same_window and fresh and info.state == store.content_state():
+            return Shown(digest, info, stored=True)
+    info_built, built = build_digest_now(
+        store, config, since_spec=since_spec, now=moment, anchor_to_newest=anchor_to_newest
+    )
+    return Shown(built, info_built, stored=False)
+
+
+def filter_topics(digest: Digest, names: list[str]) -> Digest:
+    """The digest with only the named topics (case-insensitive), in the digest's own order."""
+    if not names:
+        return digest
+    wanted = {n.strip().lower() for n in names}
+    known = {t.name.lower() for t in digest.topics}
+    topics: list[Topic] = [t for t in digest.topics if t.name.lower() in wanted]
+    missing = sorted(wanted - known)
+    if missing and not topics:
+        listed = ", ".join(t.name for t in digest.topics) or "none"
+        raise DigestError(
+            f"no stories under topic {', '.join(missing)} in this digest; topics with stories: "
+            f"{listed}."
+        )
+    return Digest(digest.generated_at, digest.since, digest.until, digest.disclaimer, topics)
+
+
+def describe_age(moment: datetime, now: datetime | None = None) -> str:
+    """A short age such as 'just now', '5 min', '3 h', '2 days'."""
+    seconds = max(0.0, ((now or datetime.now(UTC)) - moment).total_seconds())
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min"
+    if seconds < 86400 * 2:
+        return f"{int(seconds // 3600)} h"
+    return f"{int(seconds // 86400)} days"

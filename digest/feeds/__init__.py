@@ -1,0 +1,1 @@
+"""Fetching, parsing, discovering and exchanging (OPML) feeds."""

@@ -1,0 +1,156 @@
+"""Refreshing every subscription: fetch concurrently, parse off the event loop, store each feed.
+
+This is the path `digest fetch` runs; it must not import sumy or nltk (start-up time and memory).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from digest.config import Config
+from digest.errors import DigestError
+from digest.feeds.fetch import FetchRequest, FetchResult, fetch_all
+from digest.feeds.parse import parse_feed
+from digest.models import ParsedFeed
+from digest.store import FeedRow, Store
+
+__all__ = ["FeedOutcome", "refresh", "refresh_sync", "store_fetch_result"]
+
+# Below this many changed feeds, starting worker processes costs more than parsing in-line.
+_POOL_THRESHOLD = 12
+
+Status = Literal["updated", "not_modified", "error"]
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    """What one feed's refresh came to: the `digest fetch --json` record."""
+
+    url: str
+    status: Status
+    new: int = 0
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"url": self.url, "status": self.status, "new": self.new, "error": self.error}
+
+
+def _parse(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed | str:
+    """Parse in a worker; a failure comes back as its message rather than an exception."""
+    try:
+        return parse_feed(body, url, headers)
+    except DigestError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - a hostile feed must never stop the others
+        return f"could not parse the feed ({type(exc).__name__})"
+
+
+async def refresh(
+    store: Store,
+    config: Config,
+    *,
+    feeds: list[FeedRow] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    now: datetime | None = None,
+) -> list[FeedOutcome]:
+    """Fetch, parse and store every feed (or the given ones); returns one outcome per feed."""
+    rows = store.feeds_to_fetch() if feeds is None else feeds
+    moment = now or datetime.now(UTC)
+    waiting = {r.id for r in rows if r.retry_after is not None and r.retry_after > moment}
+    due = [r for r in rows if r.id not in waiting]
+    requests = [FetchRequest(r.url, r.etag, r.last_modified, r.local_ok) for r in due]
+    total = len(rows)
+    done = len(waiting)
+    outcomes: dict[int, FeedOutcome] = {}
+    for row in rows:
+        if row.id in waiting and row.retry_after is not None:
+            when = row.retry_after.strftime("%H:%M UTC")
+            outcomes[row.id] = FeedOutcome(
+                row.url, "error", error=f"skipped: the server asked to wait until {when}"
+            )
+    if on_progress:
+        on_progress(done, total)
+
+    loop = asyncio.get_running_loop()
+    pool: Executor | None = None
+    pending: list[asyncio.Future[None]] = []
+    by_url = {r.url: r for r in due}
+
+    async def _handle(row: FeedRow, result: FetchResult) -> None:
+        nonlocal done, pool
+        outcomes[row.id] = await store_fetch_result(store, row, result, pool, loop)
+        done += 1
+        if on_progress:
+            on_progress(done, total)
+
+    def _on_result(result: FetchResult) -> None:
+        nonlocal pool
+        if pool is None and result.status == "updated" and len(due) >= _POOL_THRESHOLD:
+            pool = ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1))
+        pending.append(asyncio.ensure_future(_handle(by_url[result.url], result)))
+
+    try:
+        await fetch_all(requests, config.fetch, on_result=_on_result)
+        await asyncio.gather(*pending)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    store.prune(config.store.retention_days)
+    return [outcomes[r.id] for r in rows]
+
+
+async def store_fetch_result(
+    store: Store,
+    row: FeedRow,
+    result: FetchResult,
+    pool: Executor | None,
+    loop: asyncio.AbstractEventLoop,
+) -> FeedOutcome:
+    """Store one feed's fetch result (parsing it, in `pool` when given) and say what came of it."""
+    if result.status == "error" or result.status == "gone":
+        message = result.error or "the fetch failed"
+        store.record_failure(
+            row.id, message, gone=result.status == "gone", retry_after=result.retry_after
+        )
+        return FeedOutcome(row.url, "error", error=message)
+    if result.status == "not_modified" or result.body is None:
+        store.record_success(row.id, status="not_modified", moved_to=result.moved_to)
+        return FeedOutcome(row.url, "not_modified")
+    base = result.final_url or row.url
+    if pool is not None:
+        parsed = await loop.run_in_executor(pool, _parse, result.body, base, result.headers)
+    else:
+        parsed = _parse(result.body, base, result.headers)
+    if isinstance(parsed, str):
+        store.record_failure(row.id, parsed)
+        return FeedOutcome(row.url, "error", error=parsed)
+    new = store.record_success(
+        row.id,
+        status="updated",
+        entries=parsed.entries,
+        title=parsed.title,
+        site_url=parsed.link,
+        rights=parsed.rights,
+        language=parsed.language,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        moved_to=result.moved_to,
+    )
+    return FeedOutcome(row.url, "updated", new=new)
+
+
+def refresh_sync(
+    store: Store,
+    config: Config,
+    *,
+    feeds: list[FeedRow] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> list[FeedOutcome]:
+    """`refresh` for callers without an event loop."""
+    return asyncio.run(refresh(store, config, feeds=feeds, on_progress=on_progress))

@@ -1,0 +1,160 @@
+"""Subscribing, unsubscribing, OPML import and export, and the OPML backup kept on every change."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from digest.config import Config
+from digest.errors import OpmlError, SubscriptionError
+from digest.feeds.discover import find_feed_links, looks_like_html
+from digest.feeds.fetch import FetchRequest, fetch_all
+from digest.feeds.opml import Outline, read_opml, write_opml
+from digest.refresh import FeedOutcome, store_fetch_result
+from digest.store import FeedRow, Store
+
+__all__ = [
+    "AddResult",
+    "ImportResult",
+    "add_subscription",
+    "export_opml",
+    "import_opml",
+    "normalize_feed_url",
+    "remove_subscription",
+    "write_backup",
+]
+
+_HOSTLIKE = re.compile(r"^[\w.-]+\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `digest add` did."""
+
+    url: str
+    """The URL subscribed to (the feed a web page named, when a page was given)."""
+    new: bool
+    outcome: FeedOutcome
+    discovered_from: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What `digest import` did."""
+
+    added: int
+    already: int
+    total: int
+
+
+def normalize_feed_url(text: str, base_dir: Path | None = None) -> tuple[str, bool]:
+    """The URL to store for what the user typed, and whether it is a local file.
+
+    http(s) URLs stay as they are; a file:// URL or an existing path becomes an absolute path;
+    a bare host name ('example.com/feed') gets https://. Anything else is refused.
+    """
+    value = text.strip()
+    if not value:
+        raise SubscriptionError("the feed URL is empty: give an http(s) URL or a file path.")
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        if not parts.hostname:
+            raise SubscriptionError(f"{value!r} has no host name: give a full URL.")
+        return value, False
+    if scheme == "file":
+        return str(Path(unquote(parts.path)).resolve()), True
+    candidate = Path(value).expanduser()
+    if base_dir is not None and not candidate.is_absolute():
+        candidate = base_dir / candidate
+    if len(scheme) > 1 and scheme not in ("", "localhost") and not candidate.exists():
+        raise SubscriptionError(
+            f"{value!r}: only http and https feeds (or a local file) can be subscribed to."
+        )
+    if candidate.exists():
+        return str(candidate.resolve()), True
+    if _HOSTLIKE.match(value):
+        return "https://" + value, False
+    raise SubscriptionError(
+        f"{value!r} is neither an http(s) URL nor an existing file: check the spelling."
+    )
+
+
+async def add_subscription(
+    store: Store,
+    config: Config,
+    text: str,
+    *,
+    name: str | None = None,
+    topic: str | None = None,
+    full_text: bool = False,
+) -> AddResult:
+    """Subscribe to a feed, or to the feed a web page links; fetch it once and store its articles.
+
+    The subscription is kept even when that first fetch fails: the outcome says why.
+    """
+    url, local = normalize_feed_url(text)
+    result = (await fetch_all([FetchRequest(url, local_ok=local)], config.fetch))[0]
+    discovered_from = None
+    if result.status == "updated" and result.body is not None and looks_like_html(result.body):
+        links = find_feed_links(result.body, result.final_url or url)
+        if not links:
+            raise SubscriptionError(
+                f"{url} is a web page that names no feed: find the page's RSS or Atom link "
+                "and add that."
+            )
+        discovered_from, url = url, links[0]
+        result = (await fetch_all([FetchRequest(url)], config.fetch))[0]
+    feed_id, new = store.add_feed(url, name=name, topic=topic, full_text=full_text, local_ok=local)
+    row = FeedRow(feed_id, url, None, None, local, None, None)
+    outcome = await store_fetch_result(store, row, result, None, asyncio.get_running_loop())
+    return AddResult(url, new, outcome, discovered_from)
+
+
+def remove_subscription(store: Store, text: str) -> None:
+    """Unsubscribe from `text` (as typed or as stored); starred articles are kept."""
+    candidates = [text.strip()]
+    try:
+        candidates.append(normalize_feed_url(text)[0])
+    except SubscriptionError:
+        pass
+    if not any(store.remove_feed(c) for c in candidates):
+        raise SubscriptionError(
+            f"not subscribed to {text!r}: `digest feeds` lists the subscriptions."
+        )
+
+
+def import_opml(store: Store, path: Path) -> ImportResult:
+    """Subscribe to every feed an OPML file lists; folders become topics. Nothing is fetched."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OpmlError(f"cannot read {path}: {exc.strerror}") from exc
+    outlines = read_opml(data, str(path))
+    added = already = 0
+    for outline in outlines:
+        try:
+            url, local = normalize_feed_url(outline.url, base_dir=path.parent)
+        except SubscriptionError:
+            continue
+        _, new = store.add_feed(url, name=outline.title, topic=outline.topic, local_ok=local)
+        added += new
+        already += not new
+    return ImportResult(added, already, len(outlines))
+
+
+def export_opml(store: Store) -> str:
+    """Every subscription as OPML 2.0, topics as folders."""
+    outlines = [Outline(f.url, f.name or f.title, f.topic) for f in store.feeds()]
+    return write_opml(outlines)
+
+
+def write_backup(store: Store, path: Path) -> None:
+    """Write the subscriptions to `path` atomically (a crash leaves the old backup whole)."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(export_opml(store), encoding="utf-8")
+    os.replace(temporary, path)

@@ -1,0 +1,44 @@
+"""Short human forms of times and counts for the reader ("2h", "3 outlets")."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+__all__ = ["age", "clock", "outlets"]
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def age(published: datetime, now: datetime) -> str:
+    """How long ago `published` was, in the largest whole unit: "now", "5m", "2h", "3d", "6w"."""
+    seconds = (_aware(now) - _aware(published)).total_seconds()
+    if seconds < 60:
+        # A feed clock slightly ahead of ours is common; it is not "in the future" to a reader.
+        return "now"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes}m"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours}h"
+    days = hours // 24
+    if days < 14:
+        return f"{days}d"
+    return f"{days // 7}w"
+
+
+def clock(moment: datetime, now: datetime) -> str:
+    """A timestamp in the reader's time zone (that of `now`): "16:05" today, else "28 Nov 16:05"."""
+    local = _aware(moment).astimezone(_aware(now).tzinfo)
+    if local.date() == _aware(now).date():
+        return local.strftime("%H:%M")
+    if local.year == _aware(now).year:
+        return local.strftime("%d %b %H:%M")
+    return local.strftime("%d %b %Y %H:%M")
+
+
+def outlets(count: int) -> str:
+    """The number of outlets in words: "1 outlet", "3 outlets"."""
+    return f"{count} outlet" if count == 1 else f"{count} outlets"

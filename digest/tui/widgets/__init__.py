@@ -1,0 +1,20 @@
+"""The reader's widgets, each named for its role."""
+
+from __future__ import annotations
+
+from digest.tui.widgets.empty_state import DEFAULT_EMPTY_MESSAGE, EmptyState
+from digest.tui.widgets.header import ReaderHeader
+from digest.tui.widgets.story_list import ShownStory, StoryList
+from digest.tui.widgets.story_view import SourceItem, StoryView
+from digest.tui.widgets.topic_list import TopicList
+
+__all__ = [
+    "DEFAULT_EMPTY_MESSAGE",
+    "EmptyState",
+    "ReaderHeader",
+    "ShownStory",
+    "SourceItem",
+    "StoryList",
+    "StoryView",
+    "TopicList",
+]

@@ -1,0 +1,97 @@
+"""Digests for the reader's tests: a small ordinary one, and one made of hostile text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from digest.models import Digest, Source, Story, SummarySentence, Topic
+
+NOW = datetime(2026, 11, 28, 18, 0, tzinfo=UTC)
+"""The pinned clock: every age in the tests is measured from here."""
+
+SUBTITLE = "Digest of 28 Nov 2026 18:00 · last 36 h · data 2 h old"
+DISCLAIMER = (
+    "These summaries are machine-selected extracts quoted from the linked sources; "
+    "they may lack context. Verify with the sources."
+)
+SOURCE_DISCLAIMER = "Disclaimer: This content is aggregated from public sources."
+
+HOSTILE = [
+    "[@click=app.quit]x[/]",
+    "[ @click=app.quit]x[/]",
+    "Tom [/] Jerry",
+    "[/foo]",
+    "a [/",
+]
+"""Text that breaks or acts when it is parsed as Textual or Rich markup."""
+
+_OUTLETS = ["Harbor Gazette", "Daily Meridian", "Northwind Wire"]
+
+
+def _story(story_id: str, title: str, hours: float, outlets: int = 1) -> Story:
+    published = NOW - timedelta(hours=hours)
+    sources = [
+        Source(
+            title=f"{title}, as {outlet} tells it",
+            feed=outlet,
+            url=f"https://{outlet.lower().replace(' ', '')}.example/{story_id}",
+            published=published - timedelta(minutes=10 * n),
+            disclaimer=SOURCE_DISCLAIMER if n == 2 else None,
+        )
+        for n, outlet in enumerate(_OUTLETS[:outlets])
+    ]
+    summary = [
+        SummarySentence(f"First point of {title} from {sources[0].feed}.", 0),
+        SummarySentence(f"Second point of {title} from {sources[-1].feed}.", len(sources) - 1),
+    ]
+    return Story(story_id, title, published, summary, sources)
+
+
+def make_digest() -> Digest:
+    """Three topics with two or three stories each; the first story has three outlets."""
+    topics = [
+        Topic(
+            "World",
+            [
+                _story("w1", "Coastal nations sign fishing treaty", 2, outlets=3),
+                _story("w2", "Flooding closes mountain pass", 5),
+                _story("w3", "Ferry strike ends after talks", 9, outlets=2),
+            ],
+        ),
+        Topic(
+            "Technology",
+            [
+                _story("t1", "Chipmaker unveils low-power processor", 3, outlets=2),
+                _story("t2", "Office suite reaches version 10", 30),
+            ],
+        ),
+        Topic(
+            "Science",
+            [
+                _story("s1", "Probe returns asteroid samples", 50, outlets=2),
+                _story("s2", "Glacier survey finds faster melt", 70),
+            ],
+        ),
+    ]
+    return Digest(NOW, NOW - timedelta(hours=36), NOW, DISCLAIMER, topics)
+
+
+def make_hostile_digest() -> Digest:
+    """Every feed-text field of one story, and each topic name, is markup-like."""
+    sources = [
+        Source(
+            title=text,
+            feed=text,
+            url=f"https://example.com/{text}",
+            published=NOW - timedelta(hours=1),
+            disclaimer=text,
+        )
+        for text in HOSTILE
+    ]
+    summary = [SummarySentence(text, n) for n, text in enumerate(HOSTILE)]
+    stories = [
+        Story(f"h{n}", text, NOW - timedelta(hours=n + 1), summary, sources)
+        for n, text in enumerate(HOSTILE)
+    ]
+    topics = [Topic(text, [story]) for text, story in zip(HOSTILE, stories, strict=True)]
+    return Digest(NOW, NOW - timedelta(hours=36), NOW, " ".join(HOSTILE), topics)
