@@ -52,7 +52,9 @@ def bcubed(predicted: Sequence[int], gold: Sequence[int]) -> tuple[float, float,
 
 def pairwise(predicted: Sequence[int], gold: Sequence[int]) -> tuple[float, float, float]:
     """Precision, recall and F1 over pairs of articles put (or belonging) together."""
-    together = {(a, b) for a, b in combinations(range(len(gold)), 2) if predicted[a] == predicted[b]}
+    together = {
+        (a, b) for a, b in combinations(range(len(gold)), 2) if predicted[a] == predicted[b]
+    }
     truly = {(a, b) for a, b in combinations(range(len(gold)), 2) if gold[a] == gold[b]}
     hits = len(together & truly)
     precision = hits / len(together) if together else 1.0
@@ -76,10 +78,12 @@ def main() -> int:
     start = time.perf_counter()
     labels = digest.group_stories(items)
     elapsed = time.perf_counter() - start
-    print(f"AllSides: {len(items)} articles, {len(set(gold))} stories, {len(set(labels))} found"
-          f" ({elapsed:.2f} s)")
-    print("  B-cubed  P %.3f  R %.3f  F1 %.3f" % bcubed(labels, gold))
-    print("  pairwise P %.3f  R %.3f  F1 %.3f" % pairwise(labels, gold))
+    print(
+        f"AllSides: {len(items)} articles, {len(set(gold))} stories, {len(set(labels))} found"
+        f" ({elapsed:.2f} s)"
+    )
+    print("  B-cubed  P {:.3f}  R {:.3f}  F1 {:.3f}".format(*bcubed(labels, gold)))
+    print("  pairwise P {:.3f}  R {:.3f}  F1 {:.3f}".format(*pairwise(labels, gold)))
     print(f"threshold sweep (default {THRESHOLD}):")
     for threshold in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
         swept = group_items(items, threshold=threshold)

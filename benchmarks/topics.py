@@ -42,9 +42,7 @@ def _ag_text(text: str) -> str:
     return html.unescape(text.replace(" #39;", "'").replace("#39;", "'").replace("quot;", '"'))
 
 
-def _measure(
-    name: str, rows: list[tuple[str, str, str]], accept: dict[str, set[str]]
-) -> float:
+def _measure(name: str, rows: list[tuple[str, str, str]], accept: dict[str, set[str]]) -> float:
     start = time.perf_counter()
     predictions = [digest.topic_of(title, text) for title, text, _ in rows]
     elapsed = time.perf_counter() - start

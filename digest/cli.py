@@ -308,7 +308,7 @@ def _cmd_show(args: argparse.Namespace, context: _Context) -> int:
     )
     if shown.stored and shown.snapshot is not None and not context.demo:
         age = describe_age(shown.snapshot.generated_at)
-        print(f"stored digest #{shown.snapshot.id}, built {age} ago", file=sys.stderr)
+        print(f"stored digest #{shown.snapshot.id}, built {age}", file=sys.stderr)
     sys.stdout.write(render(filter_topics(shown.digest, args.topic), args.format))
     return 0
 
@@ -332,7 +332,6 @@ def _cmd_reader(context: _Context) -> int:
     if not context.store.feeds():
         digest = None
         subtitle = "no feeds yet"
-        snapshot_age = None
     else:
         shown = get_digest(
             context.store, context.config, offline=context.offline, anchor_to_newest=context.demo
@@ -341,9 +340,9 @@ def _cmd_reader(context: _Context) -> int:
         built = shown.snapshot.generated_at if shown.snapshot else datetime.now(UTC)
         snapshot_age = describe_age(built)
         window = f"{(digest.until - digest.since).total_seconds() / 3600:g} h"
-        subtitle = f"{digest.until:%d %b %Y %H:%M} UTC · last {window} · built {snapshot_age} ago"
+        subtitle = f"{digest.until:%d %b %Y %H:%M} UTC · last {window} · built {snapshot_age}"
         if context.demo:
-            subtitle = "demo: bundled sample feeds · " + subtitle
+            subtitle = f"demo (sample feeds) · {digest.until:%d %b %Y %H:%M} UTC · last {window}"
     from digest.tui.app import run_reader
 
     run_reader(digest, subtitle=subtitle, offline=context.offline, empty_message=_EMPTY_HINT)

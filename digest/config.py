@@ -115,7 +115,9 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"config file {path} is not valid TOML: {exc}. Fix or remove it.") from exc
+        raise ConfigError(
+            f"config file {path} is not valid TOML: {exc}. Fix or remove it."
+        ) from exc
     return _build(path, data)
 
 
@@ -166,7 +168,9 @@ def _check_value(path: Path, key: str, value: Any, default: Any) -> Any:
 
 def _user_topics(path: Path, value: Any) -> tuple[UserTopic, ...]:
     if not isinstance(value, list):
-        raise ConfigError(f"{path}: topics must be a list of [[topics]] tables with name and keywords.")
+        raise ConfigError(
+            f"{path}: topics must be a list of [[topics]] tables with name and keywords."
+        )
     topics = []
     for index, item in enumerate(value):
         where = f"topics[{index}]"

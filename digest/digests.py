@@ -165,12 +165,12 @@ def filter_topics(digest: Digest, names: list[str]) -> Digest:
 
 
 def describe_age(moment: datetime, now: datetime | None = None) -> str:
-    """A short age such as 'just now', '5 min', '3 h', '2 days'."""
+    """A short age such as 'just now', '5 min ago', '3 h ago', '2 days ago'."""
     seconds = max(0.0, ((now or datetime.now(UTC)) - moment).total_seconds())
     if seconds < 60:
         return "just now"
     if seconds < 3600:
-        return f"{int(seconds // 60)} min"
+        return f"{int(seconds // 60)} min ago"
     if seconds < 86400 * 2:
-        return f"{int(seconds // 3600)} h"
-    return f"{int(seconds // 86400)} days"
+        return f"{int(seconds // 3600)} h ago"
+    return f"{int(seconds // 86400)} days ago"

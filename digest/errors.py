@@ -1,11 +1,11 @@
 """Errors digest raises on purpose; each message says what happened and what to do.
 
-    DigestError                 base: the CLI prints its message and exits 1, never a traceback
-     ├── ConfigError            config.toml is unreadable or holds a bad value
-     ├── StoreError             the SQLite store cannot be opened, is locked, read-only or corrupt
-     ├── SubscriptionError      a feed URL is not acceptable, or not subscribed
-     ├── OpmlError              an OPML file cannot be read
-     └── NoDigestError          nothing stored to show (offline, or no feeds yet)
+DigestError                 base: the CLI prints its message and exits 1, never a traceback
+ ├── ConfigError            config.toml is unreadable or holds a bad value
+ ├── StoreError             the SQLite store cannot be opened, is locked, read-only or corrupt
+ ├── SubscriptionError      a feed URL is not acceptable, or not subscribed
+ ├── OpmlError              an OPML file cannot be read
+ └── NoDigestError          nothing stored to show (offline, or no feeds yet)
 """
 
 from __future__ import annotations

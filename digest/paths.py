@@ -1,7 +1,8 @@
 """Every file location digest uses, in one place.
 
 Without an override, config lives in platformdirs' user config folder for "digest" and the store in
-its user data folder. `--home DIR` or the DIGEST_HOME environment variable puts everything under DIR.
+its user data folder. `--home DIR` or the DIGEST_HOME environment variable puts everything
+under DIR.
 """
 
 from __future__ import annotations

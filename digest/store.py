@@ -134,7 +134,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(_explain(path, exc)) from exc
         except OSError as exc:
-            raise StoreError(f"cannot create the store folder {path.parent}: {exc.strerror}") from exc
+            raise StoreError(
+                f"cannot create the store folder {path.parent}: {exc.strerror}"
+            ) from exc
 
     def close(self) -> None:
         self._db.close()

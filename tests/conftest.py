@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from feedserver import feed_server  # noqa: F401  (a fixture, used by name)
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -70,7 +70,9 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
 
 @pytest.fixture
 def served(feed_server: Any) -> Any:
-    feed_server.add("/harbor.xml", body=_rss("Harbor Gazette", "harbor.example.com", HARBOR))
+    feed_server.add(
+        "/harbor.xml", body=_rss("Harbor Gazette", "harbor.example.com", HARBOR), etag='"v1"'
+    )
     return feed_server
 
 
@@ -182,7 +184,9 @@ def test_opml_import_export_round_trip(
     assert [(f["url"], f["topic"]) for f in other] == [(f["url"], f["topic"]) for f in feeds]
 
 
-def test_fetch_exit_status(served: Any, feed_server: Any, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fetch_exit_status(
+    served: Any, feed_server: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     feed_server.add("/broken.xml", body=b"", status=500)
     run(capsys, "add", feed_server.url("/broken.xml"))
     assert run(capsys, "fetch")[0] == 1  # every feed failed
@@ -209,7 +213,9 @@ def test_show_formats_and_history(served: Any, capsys: pytest.CaptureFixture[str
                 assert set(sentence) == {"text", "source"}
                 assert 0 <= sentence["source"] < len(story["sources"])
 
-    only = run_json(capsys, "show", "--since", "2000-01-01", "--format", "json", "--topic", "sports")
+    only = run_json(
+        capsys, "show", "--since", "2000-01-01", "--format", "json", "--topic", "sports"
+    )
     assert [t["name"] for t in only["topics"]] == ["Sports"]
 
     for fmt, marker in (("text", "Velmora"), ("markdown", "## "), ("html", "<!DOCTYPE html>")):
@@ -271,7 +277,10 @@ def _digest_cli(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_fetch_does_not_import_sumy_or_nltk(served: Any, tmp_path: Path) -> None:
     home = tmp_path / "h"
-    assert _digest_cli("--home", str(home), "add", served.url("/harbor.xml"), cwd=tmp_path).returncode == 0
+    assert (
+        _digest_cli("--home", str(home), "add", served.url("/harbor.xml"), cwd=tmp_path).returncode
+        == 0
+    )
     probe = (
         "import sys; from digest.cli import main; "
         f"code = main(['--home', {str(home)!r}, 'fetch', '--json']); "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -76,6 +78,23 @@ def test_non_utf8_page_still_gives_its_links() -> None:
         "<link rel='alternate' type='application/rss+xml' href='/rss'></head></html>"
     ).encode("cp1252")
     assert find_feed_links(html, PAGE) == ["https://site.example/rss"]
+
+
+def test_links_in_comments_and_scripts_are_ignored_and_entities_decoded() -> None:
+    html = """<head><!-- <link rel="alternate" type="application/rss+xml" href="/old.xml"> -->
+    <script>document.write('<link rel="alternate" type="application/rss+xml" href="/js.xml">')
+    </script><link rel='alternate' type='application/rss+xml' href='/rss?a=1&amp;b=2'>"""
+    assert find_feed_links(html, PAGE) == ["https://site.example/rss?a=1&b=2"]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<link rel=alternate " * 100_000, "<a" * 300_000, "<!--" * 200_000, "<link x='" * 100_000],
+)
+def test_find_feed_links_is_linear_on_hostile_pages(hostile: str) -> None:
+    start = time.perf_counter()
+    assert find_feed_links(hostile, PAGE) == []
+    assert time.perf_counter() - start < 2
 
 
 @given(st.text())

@@ -186,7 +186,7 @@ def test_json_feed_11() -> None:
     assert first.author == "Ann, Bo"
     assert first.categories == ("World",)
     assert second.guid == "2"
-    assert second.title == "Plain text only. Second line."
+    assert second.title == "Plain text only."  # the first paragraph stands in for a title
     assert second.text == "Plain text only.\n\nSecond line."
     assert second.published is None
 
@@ -266,6 +266,13 @@ def test_missing_title_comes_from_text() -> None:
     body = _rss(f"<item><guid>x</guid><description>{words}</description></item>")
     title = parse_feed(body, URL).entries[0].title
     assert title.startswith("word word") and title.endswith("…") and len(title) <= 81
+
+
+def test_huge_titles_and_ids_are_bounded() -> None:
+    body = _rss(f"<item><title>{'word ' * 1000}</title><guid>{'g' * 5000}</guid></item>")
+    (entry,) = parse_feed(body, URL).entries
+    assert len(entry.title) <= 401 and entry.title.endswith("…")
+    assert entry.guid.startswith("sha1:") and len(entry.guid) == 45
 
 
 def test_dates_become_utc_and_absurd_dates_are_dropped() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -178,6 +179,34 @@ def test_html_to_text_survives_broken_markup() -> None:
     assert html_to_text("<script>never closed") == ""
     assert html_to_text("<p>a</p></div></div><p>b") == "a\n\nb"
     assert html_to_text("") == ""
+
+
+def test_html_to_text_follows_browsers_on_odd_tags() -> None:
+    html = (
+        "<a href='x' data-c='#1F''>Follow</a> <img alt=\"a > b\" src=x>after"
+        '<p>x<![CDATA[ kept ]]>y<!-- dropped --></p><p title="unterminated>z</p>'
+    )
+    assert html_to_text(html) == "Follow after\n\nx kept y\n\nz"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<a" * 200_000,
+        "<p x='" * 80_000,
+        "<!--" * 100_000,
+        "<p '>" * 80_000,
+        "</" * 200_000,
+        "<![CDATA[" * 50_000,
+        "<script>" + "</scrip" * 80_000,
+        "<div>" * 100_000,
+    ],
+)
+def test_html_to_text_is_linear_on_hostile_markup(hostile: str) -> None:
+    # Python 3.11's html.parser needs minutes for some of these; a feed must not stall a fetch.
+    start = time.perf_counter()
+    html_to_text(hostile)
+    assert time.perf_counter() - start < 3
 
 
 @given(st.text())

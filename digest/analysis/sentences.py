@@ -49,7 +49,7 @@ _OPENER_WORDS = frozenset(
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the non-blank lines of `text`: feed text keeps one paragraph a line."""
+    """(start, end) offsets of the non-blank lines of `text`, stripped: one paragraph a line."""
     spans = []
     for match in _LINE.finditer(text):
         line = match.group()

@@ -15,7 +15,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from digest.analysis.sentences import split_sentences
@@ -32,10 +32,15 @@ STORY_WINDOW = timedelta(days=4)
 _LEAD_SENTENCES = 2
 _LEAD_CHARS = 1200
 """Only the start of the text is split into sentences: the lead is all that is used."""
-_KEY_TERMS = 8
-"""Terms per article used to find candidate pairs: its heaviest, rarer ones."""
+_KEY_TERMS = 15
+"""Terms per article used to find candidate pairs: its heaviest ones."""
+_KEY_POSTINGS = 50
+"""A term that is key to more articles than this is not used to find pairs."""
 _FINGERPRINT_CHARS = 240
+_EDGE_FLOOR = 0.5
+"""Similarities under this share of the threshold are dropped: they would only lower averages."""
 _TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _stem(word: str) -> str:
@@ -76,9 +81,9 @@ def _lead(title: str, text: str) -> str:
 
 def _fingerprint(title: str, text: str) -> str:
     """Normalised opening of the text (or the headline when there is little text)."""
-    body = "".join(ch for ch in text.lower() if ch.isalnum())
+    body = _NOT_WORD.sub("", text[: _FINGERPRINT_CHARS * 3].lower())
     if len(body) < 60:
-        body = "".join(ch for ch in title.lower() if ch.isalnum()) + "|" + body
+        body = _NOT_WORD.sub("", title.lower()) + "|" + body
     return body[:_FINGERPRINT_CHARS]
 
 
@@ -110,24 +115,28 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b[t] for t, w in a.items() if t in b)
 
 
-def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> set[tuple[int, int]]:
-    """Pairs that share one of either's key terms: heavy in the article, seen in few others."""
+def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> list[tuple[int, int]]:
+    """Pairs of articles that share two key terms: terms among each one's heaviest.
+
+    Reports of one event share their distinctive names and words, and those weigh most in each
+    report, so comparing only articles whose key terms meet finds them without comparing all
+    pairs. A term that is key to very many articles is skipped: it names no single event.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for index, vector in enumerate(vectors):
-        for term in vector:
+        for term in sorted(vector, key=vector.__getitem__, reverse=True)[:_KEY_TERMS]:
             postings[term].append(index)
-    # A term in a large share of the batch says nothing about which event an article reports.
-    limit = max(50, len(vectors) // 20)
-    pairs: set[tuple[int, int]] = set()
-    for index, vector in enumerate(vectors):
-        keys = sorted(
-            (t for t in vector if 1 < len(postings[t]) <= limit), key=vector.__getitem__
-        )[-_KEY_TERMS:]
-        for term in keys:
-            for other in postings[term]:
-                if other != index:
-                    pairs.add((index, other) if index < other else (other, index))
-    return pairs
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if 1 < len(members) <= _KEY_POSTINGS:
+            for position, a in enumerate(members):
+                shared.update((a, b) for b in members[position + 1 :])
+    # An article of one or two terms (a bare headline) cannot share two.
+    return [
+        (a, b)
+        for (a, b), count in shared.items()
+        if count >= 2 or min(len(vectors[a]), len(vectors[b])) <= 2
+    ]
 
 
 def _average_link(size: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
@@ -187,25 +196,23 @@ def group_items(
     """A story label per (title, text) item, 0..k-1 in order of first appearance.
 
     With `times`, two items more than `window` apart are never compared (a missing time is
-    taken as close to any other).
+    taken as close to any other). Syndicated copies share a label whatever their times.
     """
-    if not items:
-        return []
-    vectors = _vectors(items)
+    # Copies are clustered once, through their first occurrence, and counted once for IDF.
+    first_copy: dict[str, int] = {}
+    representative = [first_copy.setdefault(_fingerprint(*item), i) for i, item in enumerate(items)]
+    unique = sorted(first_copy.values())
+    vectors = _vectors([items[i] for i in unique])
     edges: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(vectors):
-        if times is not None and _apart(times[a], times[b], window):
+        if times is not None and _apart(times[unique[a]], times[unique[b]], window):
             continue
         similarity = _cosine(vectors[a], vectors[b])
-        if similarity > 0.0:
+        if similarity >= threshold * _EDGE_FLOOR:
             edges[a, b] = similarity
-    # Syndicated copies join whatever their similarity to the rest of the batch.
-    copies: dict[str, int] = {}
-    for index, (title, text) in enumerate(items):
-        first = copies.setdefault(_fingerprint(title, text), index)
-        if first != index:
-            edges[first, index] = 1.0
-    return _first_appearance(_average_link(len(items), edges, threshold))
+    clusters = _average_link(len(unique), edges, threshold)
+    cluster_of = {item: clusters[position] for position, item in enumerate(unique)}
+    return _first_appearance([cluster_of[representative[i]] for i in range(len(items))])
 
 
 def _apart(a: datetime | None, b: datetime | None, window: timedelta) -> bool:
@@ -218,11 +225,15 @@ def group_stories(items: Sequence[tuple[str, str]]) -> list[int]:
 
 
 def group_articles(
-    articles: Sequence[Article], *, window: timedelta = STORY_WINDOW
+    articles: Sequence[Article],
+    *,
+    window: timedelta = STORY_WINDOW,
+    when: Callable[[Article], datetime] = lambda article: article.when,
 ) -> list[list[Article]]:
-    """Stories as lists of articles, in order of each story's first article in `articles`."""
+    """Stories as lists of articles, in order of each story's first article in `articles`;
+    `when` gives the time an article is filed under for the window."""
     labels = group_items(
-        [(a.title, a.text) for a in articles], [a.when for a in articles], window=window
+        [(a.title, a.text) for a in articles], [when(a) for a in articles], window=window
     )
     stories: list[list[Article]] = [[] for _ in range(max(labels, default=-1) + 1)]
     for label, article in zip(labels, articles, strict=True):

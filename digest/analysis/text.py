@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 __all__ = [
@@ -64,8 +63,6 @@ _INVISIBLE = re.compile(
 _WHITESPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _TAG = re.compile(r"<[a-zA-Z/!?]")
-# Feeds cut descriptions short, often inside a tag; the parser would show the fragment as text.
-_TRAILING_TAG = re.compile(r"<[a-zA-Z/!?][^<>]*\Z")
 _MAX_URL = 8192
 _WRAP_WIDTH = 100
 _SENTENCE_ENDS = (".", "!", "?", "…", ":", '"', "'", "”", "’", ")", "»", "。", "！", "？")
@@ -130,72 +127,116 @@ _BLOCK_TAGS = frozenset(
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot "
     "tr ul".split()
 )
-_CELL_TAGS = frozenset(("td", "th"))
-# Their content is never article text (`title` only occurs in a full page's head).
-_SKIPPED_TAGS = frozenset(
-    "script style noscript iframe svg math form template object canvas audio video select "
-    "textarea button title".split()
+_CELL_TAGS = frozenset(("td", "th", "img"))
+# Elements whose content is never article text. The raw-text ones hold no tags, only text up to
+# their end tag; the others nest (`title` only occurs in a full page's head).
+_RAW_TEXT_TAGS = frozenset("script style noscript iframe textarea title xmp noembed".split())
+_NESTED_SKIPPED_TAGS = frozenset(
+    "svg math form template object canvas audio video select button".split()
 )
 _BREAK = "\n\n"
+_TAG_START = re.compile(r"<(?:(/?)([a-zA-Z][a-zA-Z0-9:_-]*)|!--|!\[CDATA\[|[!?])")
+# Attributes up to the tag's ">", minding quoted values (a quote opens one only after "=", as
+# in browsers: stray quotes are common). Possessive: no backtracking on a tag that never closes.
+_TAG_REST = re.compile(r"""(?:[^>"'=]++|=\s*+(?:"[^"]*+"|'[^']*+')?+|["'])*+>""")
+_RAW_TEXT_END = {
+    tag: re.compile(rf"</{tag}[\s/>]|</{tag}\Z", re.IGNORECASE) for tag in _RAW_TEXT_TAGS
+}
 
 
-class _TextExtractor(HTMLParser):
-    """Collects text, marking block boundaries with blank lines and skipping non-text elements."""
+def _markup_parts(markup: str) -> list[str]:
+    """Text runs and paragraph breaks of `markup`, entities still encoded.
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping: dict[str, int] = {}
+    A hand-written scanner rather than html.parser: Python 3.11's parser takes quadratic time on
+    hostile input such as a long run of "<a" or unclosed quotes (minutes for 100 KB), and a feed
+    must not be able to stall a fetch. This one does linear work: every search starts where the
+    last one ended, and once a quote-aware scan for ">" has run to the end of the input, later
+    tags end at the next ">" whatever the quotes.
+    """
+    parts: list[str] = []
+    skipping: dict[str, int] = {}
+    quotes_balanced = True
+    pos, size = 0, len(markup)
+    while pos < size:
+        lt = markup.find("<", pos)
+        if lt < 0:
+            lt = size
+        if lt > pos and not skipping:
+            parts.append(markup[pos:lt])
+        if lt == size:
+            break
+        start = _TAG_START.match(markup, lt)
+        if start is None:  # a "<" that opens nothing, as in "a < b"
+            if not skipping:
+                parts.append("<")
+            pos = lt + 1
+            continue
+        opener = start.group(0)
+        if opener == "<!--":
+            end = markup.find("-->", start.end())
+            pos = size if end < 0 else end + 3
+            continue
+        if opener == "<![CDATA[":
+            end = markup.find("]]>", start.end())
+            if not skipping:
+                parts.append(markup[start.end() : size if end < 0 else end])
+            pos = size if end < 0 else end + 3
+            continue
+        rest = _TAG_REST.match(markup, start.end()) if quotes_balanced else None
+        if rest is not None:
+            tag_end = rest.end()
+        else:
+            quotes_balanced = False
+            tag_end = markup.find(">", start.end()) + 1
+            if tag_end == 0:  # a tag cut off by the end of the text: drop it, as browsers do
+                break
+        pos = tag_end
+        name = start.group(2)
+        if name is None:  # <!doctype ...>, <?xml ...?> and other declarations
+            continue
+        name = name.lower()
+        self_closing = markup[tag_end - 2] == "/"
+        if start.group(1):
+            _end_tag(name, parts, skipping)
+        elif name in _RAW_TEXT_TAGS:
+            if not self_closing:
+                end_tag = _RAW_TEXT_END[name].search(markup, pos)
+                pos = size if end_tag is None else end_tag.start()
+        elif name in _NESTED_SKIPPED_TAGS:
+            if not self_closing:
+                skipping[name] = skipping.get(name, 0) + 1
+        elif not skipping and name in _BLOCK_TAGS:
+            parts.append(_BREAK)
+        elif not skipping and name in _CELL_TAGS:
+            parts.append(" ")
+    return parts
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping[tag] = self._skipping.get(tag, 0) + 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(_BREAK)
-        elif tag in _CELL_TAGS or tag == "img":
-            self.parts.append(" ")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # <svg/> and <script/> hold nothing; only the break of a <br/> or <hr/> matters.
-        if tag in _BLOCK_TAGS:
-            self.parts.append(_BREAK)
-
-    def handle_endtag(self, tag: str) -> None:
-        count = self._skipping.get(tag)
-        if count:
-            if count == 1:
-                del self._skipping[tag]
-            else:
-                self._skipping[tag] = count - 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(_BREAK)
-        elif tag in _CELL_TAGS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+def _end_tag(name: str, parts: list[str], skipping: dict[str, int]) -> None:
+    count = skipping.get(name)
+    if count:
+        if count == 1:
+            del skipping[name]
+        else:
+            skipping[name] = count - 1
+    elif not skipping and name in _BLOCK_TAGS:
+        parts.append(_BREAK)
+    elif not skipping and name in _CELL_TAGS:
+        parts.append(" ")
 
 
 def html_to_text(markup: str) -> str:
     """HTML (or plain text) to cleaned plain text, paragraphs separated by a blank line.
 
     Block elements and <br> end paragraphs; script, style and similar content is dropped;
-    entities are decoded. Never raises on broken markup.
+    entities are decoded. Linear time, and never raises, on any input.
     """
     if not markup:
         return ""
     if not _TAG.search(markup):
         return text_paragraphs(html.unescape(markup) if "&" in markup else markup)
-    # Controls first: the parser must not see them, and the text it returns is cleaned again.
-    markup = _TRAILING_TAG.sub("", clean_text(markup))
-    parser = _TextExtractor()
-    try:
-        parser.feed(markup)
-        parser.close()
-    except (AssertionError, ValueError):  # pragma: no cover - html.parser is lenient; be safe
-        return text_paragraphs(html.unescape(re.sub(r"<[^>]*>", " ", markup)))
-    return _join_paragraphs(clean_text("".join(parser.parts)))
+    text = html.unescape("".join(_markup_parts(clean_text(markup))))
+    return _join_paragraphs(clean_text(text))
 
 
 def safe_url(url: str | None, base: str | None = None) -> str | None:

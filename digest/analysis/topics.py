@@ -36,17 +36,30 @@ _TITLE_WEIGHT = 3.0
 """A word in the headline counts this many times a word in the body."""
 _MIN_SCORE = 2.0
 """Below this keyword evidence an article is Other rather than a guess."""
-_TEXT_CHARS = 6000
+_TEXT_CHARS = 4000
 """Only the start of long articles is read: the lead says what a story is about."""
 
 _SHORT_TEXT_WORDS = 80
 """A text this short (a feed's description) names a user topic with one keyword."""
+
+_MEMO_WORDS = 200_000
+_NORMAL: dict[str, str] = {}
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.&-][^\W\d_]+)*")
 
 
 def _normal(word: str) -> str:
     """A crude English singular: "elections" -> "election", "companies" -> "company"."""
+    known = _NORMAL.get(word)
+    if known is not None:
+        return known
+    normal = _singular(word)
+    if len(_NORMAL) < _MEMO_WORDS:
+        _NORMAL[word] = normal
+    return normal
+
+
+def _singular(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -61,9 +74,13 @@ def _tokens(text: str) -> list[str]:
 
 
 def _terms(tokens: Sequence[str]) -> Counter[str]:
-    """Unigrams and bigrams ("prime minister", "world cup") with their counts."""
+    """Unigrams and the bigrams that are keywords ("prime minister", "world cup"), counted."""
     counts = Counter(tokens)
-    counts.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    counts.update(
+        f"{a} {b}"
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if a in _BIGRAM_HEADS and f"{a} {b}" in _INDEX
+    )
     return counts
 
 
@@ -78,6 +95,7 @@ def _compile(table: dict[str, dict[str, float]]) -> dict[str, list[tuple[str, fl
 
 
 _INDEX = _compile(KEYWORDS)
+_BIGRAM_HEADS = frozenset(term.split()[0] for term in _INDEX if " " in term)
 _SYNONYMS = {key.lower(): value for key, value in CATEGORY_SYNONYMS.items()}
 _CATEGORY_SPLIT = re.compile(r"[/>|,:;&+·•]+|\s[-–—]\s")
 

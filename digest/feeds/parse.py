@@ -46,6 +46,8 @@ _MAX_INFLATED = 32 * 1024 * 1024
 _EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 _FUTURE_SLACK = timedelta(days=2)
 _TITLE_FROM_TEXT = 80
+_MAX_TITLE = 400
+_MAX_ID = 512
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -254,9 +256,13 @@ def _make_entry(
     body, notice = split_disclaimer(text) if text else (text, None)
     if not title:
         title = _title_from_text(body) or "(untitled)"
+    elif len(title) > _MAX_TITLE:
+        title = _shorten(title, _MAX_TITLE)
     stable_id = clean_line(guid) or clean_line(link)
     if not stable_id:
         stable_id = "sha1:" + hashlib.sha1(f"{title}\n{body}".encode()).hexdigest()
+    elif len(stable_id) > _MAX_ID:  # still stable, but never a megabyte key in the store
+        stable_id = "sha1:" + hashlib.sha1(stable_id.encode()).hexdigest()
     disclaimer = " ".join(part for part in (rights, notice) if part) or None
     return ParsedEntry(
         guid=stable_id,
@@ -271,11 +277,17 @@ def _make_entry(
 
 
 def _title_from_text(text: str) -> str:
-    first = fold_whitespace(text[: _TITLE_FROM_TEXT * 2])
-    if len(first) <= _TITLE_FROM_TEXT:
-        return first
-    cut = first.rfind(" ", 0, _TITLE_FROM_TEXT)
-    return first[: cut if cut > _TITLE_FROM_TEXT // 2 else _TITLE_FROM_TEXT] + "…"
+    """A title for an entry without one: the start of its first paragraph."""
+    first = text[: _TITLE_FROM_TEXT * 2].split("\n\n", 1)[0]
+    return _shorten(fold_whitespace(first), _TITLE_FROM_TEXT)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters plus an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
 
 
 def _categories(terms: Iterable[str]) -> tuple[str, ...]:

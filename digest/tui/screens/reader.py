@@ -43,7 +43,7 @@ class ReaderScreen(Screen[None]):
         *_TOPIC_KEYS,
         Binding("0", "show_topic(0)", "All"),
         Binding("escape", "back", "Back"),
-        Binding("tab", "app.focus_next", "Pane"),
+        Binding("tab", "next_pane", "Pane"),
     ]
 
     def __init__(
@@ -55,6 +55,7 @@ class ReaderScreen(Screen[None]):
         empty_message: str | None,
         now: Callable[[], datetime],
     ) -> None:
+        """Open on `digest`; `now` gives the moment ages are measured from (pinned in tests)."""
         super().__init__()
         self._digest = digest
         self._subtitle = subtitle
@@ -88,16 +89,25 @@ class ReaderScreen(Screen[None]):
         header.offline = offline
         has_stories = digest is not None and digest.story_count > 0
         self.query_one(ContentSwitcher).current = "panes" if has_stories else "empty_state"
+        self.refresh_bindings()
         if digest is None or not has_stories:
             return
         self.query_one(TopicList).show_topics(digest.topics)
         self._show_stories(())
         self.query_one(StoryList).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the reading keys (and ignore them) while there is nothing to read."""
+        if action in ("show_topic", "back", "next_pane"):
+            return self._digest is not None and self._digest.story_count > 0
+        return True
+
+    def action_next_pane(self) -> None:
+        """Move the focus to the next pane."""
+        self.focus_next()
+
     def action_show_topic(self, number: int) -> None:
         """Show only the Nth topic of the digest (1-9), or all topics (0)."""
-        if self._digest is None:
-            return
         self.query_one(TopicList).show_topic(number - 1 if number else None)
 
     def action_back(self) -> None:
