@@ -329,6 +329,7 @@ def _cmd_history(args: argparse.Namespace, context: _Context) -> int:
 def _cmd_reader(context: _Context) -> int:
     from digest.digests import describe_age, get_digest
 
+    empty_message = _EMPTY_HINT
     if not context.store.feeds():
         digest = None
         subtitle = "no feeds yet"
@@ -343,7 +344,11 @@ def _cmd_reader(context: _Context) -> int:
         subtitle = f"{digest.until:%d %b %Y %H:%M} UTC · last {window} · built {snapshot_age}"
         if context.demo:
             subtitle = f"demo (sample feeds) · {digest.until:%d %b %Y %H:%M} UTC · last {window}"
+        empty_message = (
+            f"No stories in the last {window}. `digest fetch` brings new articles; "
+            "`digest show --since 7d` reaches further back."
+        )
     from digest.tui.app import run_reader
 
-    run_reader(digest, subtitle=subtitle, offline=context.offline, empty_message=_EMPTY_HINT)
+    run_reader(digest, subtitle=subtitle, offline=context.offline, empty_message=empty_message)
     return 0

@@ -58,11 +58,12 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> Paths:
 
 
 def seeds_dir() -> Path:
-    """The bundled seeds folder: inside the installed package, or beside it in a checkout."""
+    """The bundled seeds folder: inside the installed package, or at the top of a checkout."""
     try:
         installed = Path(str(resources.files("digest.seeds")))
-        if (installed / "feeds").is_dir():
-            return installed
     except ModuleNotFoundError:
-        pass
+        installed = None
+    if installed is not None and (installed / "feeds").is_dir():
+        return installed
+    # An editable install or a plain checkout keeps seeds/ beside the package.
     return Path(__file__).resolve().parent.parent / "seeds"

@@ -11,8 +11,18 @@ so summaries quote their sources verbatim.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["NewsTokenizer", "split_paragraphs", "split_sentences", "words"]
+__all__ = [
+    "NewsTokenizer",
+    "iter_paragraphs",
+    "iter_sentence_spans",
+    "iter_sentences",
+    "sentence_spans",
+    "split_paragraphs",
+    "split_sentences",
+    "words",
+]
 
 # Terminators, the closing quotes or brackets that belong to the sentence, then the gap.
 _CANDIDATE = re.compile(r"(?:\.{2,}|[.!?…]+)[\"'”’»)\]]*\s+")
@@ -50,14 +60,17 @@ _OPENER_WORDS = frozenset(
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the non-blank lines of `text`, stripped: one paragraph a line."""
-    spans = []
+    return list(iter_paragraphs(text))
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """`split_paragraphs`, lazily: readers of a lead need not split a whole article."""
     for match in _LINE.finditer(text):
         line = match.group()
         stripped = line.strip()
         if stripped:
             start = match.start() + (len(line) - len(line.lstrip()))
-            spans.append((start, start + len(stripped)))
-    return spans
+            yield start, start + len(stripped)
 
 
 def _sentence_spans(paragraph: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -129,10 +142,19 @@ def split_sentences(text: str) -> list[str]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets in `text` of the sentences `split_sentences` returns."""
-    spans: list[tuple[int, int]] = []
-    for start, end in split_paragraphs(text):
-        spans.extend(_sentence_spans(text[start:end], start))
-    return spans
+    return list(iter_sentence_spans(text))
+
+
+def iter_sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """`sentence_spans`, lazily, a paragraph at a time."""
+    for start, end in iter_paragraphs(text):
+        yield from _sentence_spans(text[start:end], start)
+
+
+def iter_sentences(text: str) -> Iterator[str]:
+    """`split_sentences`, lazily, a paragraph at a time."""
+    for start, end in iter_sentence_spans(text):
+        yield text[start:end]
 
 
 def words(sentence: str) -> list[str]:

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from digest.analysis.sentences import split_sentences
+from digest.analysis.sentences import iter_sentences
 from digest.analysis.stopwords import STOP_WORDS
 from digest.models import Article
 
@@ -41,10 +41,21 @@ _EDGE_FLOOR = 0.5
 """Similarities under this share of the threshold are dropped: they would only lower averages."""
 _TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
 _NOT_WORD = re.compile(r"[\W_]+")
+_MEMO_WORDS = 200_000
+_STEMS: dict[str, str] = {}
 
 
 def _stem(word: str) -> str:
     """A light English stemmer: enough to join "sanctions"/"sanction", "talks"/"talked"."""
+    known = _STEMS.get(word)
+    if known is None:
+        known = _strip_suffix(word)
+        if len(_STEMS) < _MEMO_WORDS:
+            _STEMS[word] = known
+    return known
+
+
+def _strip_suffix(word: str) -> str:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -70,7 +81,7 @@ def _lead(title: str, text: str) -> str:
     """The first sentences of the text, skipping a repeat of the headline."""
     folded_title = " ".join(title.lower().split())
     chosen = []
-    for sentence in split_sentences(text[:_LEAD_CHARS]):
+    for sentence in iter_sentences(text[:_LEAD_CHARS]):
         if " ".join(sentence.lower().split()) == folded_title:
             continue
         chosen.append(sentence)
@@ -81,7 +92,7 @@ def _lead(title: str, text: str) -> str:
 
 def _fingerprint(title: str, text: str) -> str:
     """Normalised opening of the text (or the headline when there is little text)."""
-    body = _NOT_WORD.sub("", text[: _FINGERPRINT_CHARS * 3].lower())
+    body = _NOT_WORD.sub("", text[: _FINGERPRINT_CHARS * 2].lower())
     if len(body) < 60:
         body = _NOT_WORD.sub("", title.lower()) + "|" + body
     return body[:_FINGERPRINT_CHARS]

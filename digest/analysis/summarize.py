@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
@@ -25,7 +25,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from digest.analysis.boilerplate import is_boilerplate, is_disclaimer
-from digest.analysis.sentences import NewsTokenizer, sentence_spans, split_paragraphs, words
+from digest.analysis.sentences import NewsTokenizer, iter_paragraphs, sentence_spans, words
 
 __all__ = ["summarize_sources", "summarize_text", "summary_length"]
 
@@ -110,17 +110,16 @@ class _TextRank(TextRankSummarizer):  # type: ignore[misc]
     """sumy's TextRank with its similarity matrix computed by numpy instead of Python loops.
 
     The matrix is the same as sumy's (a test compares them): the edge between two sentences is
-    their count of shared words over the sum of the logarithms of their lengths. Words are
-    stemmed once per story through the lexicon rather than once per comparison.
+    their count of shared words over the sum of the logarithms of their lengths. The words come
+    stemmed, stop words removed, from `terms` (sentence text -> stems), worked out once per story.
     """
 
-    def __init__(self, lexicon: _Lexicon) -> None:
-        super().__init__(lexicon.stem)
-        self.stop_words = lexicon.stop_words
-        self._lexicon = lexicon
+    def __init__(self, terms: Mapping[str, Sequence[str]]) -> None:
+        super().__init__()
+        self._terms = terms
 
     def _to_words_set(self, sentence: Any) -> list[str]:
-        return self._lexicon.terms(str(sentence))
+        return list(self._terms[str(sentence)])
 
     def _create_matrix(self, document: Any) -> Any:
         sentences = [self._to_words_set(s) for s in document.sentences]
@@ -144,13 +143,6 @@ class _TextRank(TextRankSummarizer):  # type: ignore[misc]
         return teleport + self.damping * weights
 
 
-@cache
-def _text_rank(language: str) -> _TextRank:
-    """One summarizer per language: it keeps no state between documents, and setting its stop
-    words costs more than ranking a short text."""
-    return _TextRank(_lexicon(language))
-
-
 def summary_length(source_count: int, single: int = 3) -> int:
     """Sentences in a story's summary: `single` for one source, one more per extra source,
     between 2 and `MAX_SENTENCES` for several."""
@@ -171,13 +163,14 @@ def _candidates(text: str, title: str | None, source: int, limit: int) -> list[_
     headline = _fold(title) if title else None
     punctuated: list[str] = []
     loose: list[str] = []
-    for start, end in split_paragraphs(text):
+    for start, end in iter_paragraphs(text):
         paragraph = text[start:end]
         if is_disclaimer(paragraph):
             continue
         for begin, stop in sentence_spans(paragraph):
             sentence = paragraph[begin:stop]
-            if len(sentence) < _MIN_CHARS or len(words(sentence)) < _MIN_WORDS:
+            # Words are counted by their gaps: exact enough to tell a fragment, and cheap.
+            if len(sentence) < _MIN_CHARS or sentence.count(" ") + 1 < _MIN_WORDS:
                 continue
             if is_boilerplate(sentence) or _fold(sentence) == headline:
                 continue
@@ -209,7 +202,8 @@ def _centrality(candidates: list[_Candidate], language: str) -> list[float]:
     tokenizer = NewsTokenizer(language)
     sentences = [Sentence(c.text, tokenizer) for c in candidates]
     document = ObjectDocumentModel([Paragraph(sentences)])
-    ratings = _text_rank(language).rate_sentences(document)
+    terms = {c.text: list(c.terms.elements()) for c in candidates}
+    ratings = _TextRank(terms).rate_sentences(document)
     scores = [float(ratings[s]) for s in sentences]
     top = max(scores)
     return [s / top if top > 0 else 1.0 for s in scores]

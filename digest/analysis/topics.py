@@ -84,6 +84,12 @@ def _terms(tokens: Sequence[str]) -> Counter[str]:
     return counts
 
 
+def _phrase(tokens: Sequence[str]) -> str:
+    """Tokens joined for whole-word substring search; two spaces between words, so that counting
+    " climate " in "  climate  climate  " finds both."""
+    return " " + "  ".join(tokens) + " "
+
+
 def _compile(table: dict[str, dict[str, float]]) -> dict[str, list[tuple[str, float]]]:
     """term -> [(topic, weight)], keywords normalised the way text tokens are."""
     index: dict[str, list[tuple[str, float]]] = {}
@@ -138,7 +144,7 @@ class TopicClassifier:
         for topic in self.user_topics:
             self._names.setdefault(topic.name.lower(), topic.name)
         self._user_terms = [
-            (topic.name, [f" {' '.join(_tokens(k))} " for k in topic.keywords if _tokens(k)])
+            (topic.name, [_phrase(_tokens(k)) for k in topic.keywords if _tokens(k)])
             for topic in self.user_topics
         ]
 
@@ -177,9 +183,9 @@ class TopicClassifier:
         in a short text such as a feed's description)."""
         if not self._user_terms:
             return None
-        title_words = f" {' '.join(_tokens(title))} "
+        title_words = _phrase(_tokens(title))
         text_tokens = _tokens(text)
-        text_words = f" {' '.join(text_tokens)} "
+        text_words = _phrase(text_tokens)
         needed = 1 if len(text_tokens) < _SHORT_TEXT_WORDS else 2
         for name, keywords in self._user_terms:
             if any(k in title_words for k in keywords):

@@ -1,0 +1,157 @@
+"""The rule-based sentence splitter and the tokenizer handed to sumy."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digest.analysis.sentences import (
+    NewsTokenizer,
+    iter_sentences,
+    sentence_spans,
+    split_paragraphs,
+    split_sentences,
+    words,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. economy grew. Mr. Smith and Dr. Jones agreed. It ended.",
+            ["The U.S. economy grew.", "Mr. Smith and Dr. Jones agreed.", "It ended."],
+        ),
+        (
+            "It happened in the U.S. The president spoke. U.S. President Joe Biden left.",
+            ["It happened in the U.S.", "The president spoke.", "U.S. President Joe Biden left."],
+        ),
+        (
+            "On Jan. 5 the No. 10 team won. He said so, e.g. on TV, i.e. live. Fine.",
+            ["On Jan. 5 the No. 10 team won.", "He said so, e.g. on TV, i.e. live.", "Fine."],
+        ),
+        (
+            "Shares in Apple Inc. rose. They sold to Acme Ltd. The deal closed.",
+            ["Shares in Apple Inc. rose.", "They sold to Acme Ltd.", "The deal closed."],
+        ),
+        (
+            "He moved to St. Louis last year. It was cold.",
+            ["He moved to St. Louis last year.", "It was cold."],
+        ),
+        (
+            "J. K. Rowling wrote it. George W. Bush read it. Vitamin C. The end.",
+            ["J. K. Rowling wrote it.", "George W. Bush read it.", "Vitamin C.", "The end."],
+        ),
+        (
+            "Profits jumped 76% to $1.13bn (£600m). Sales rose 3.5% to 2.1m units. Good.",
+            ["Profits jumped 76% to $1.13bn (£600m).", "Sales rose 3.5% to 2.1m units.", "Good."],
+        ),
+        (
+            'He said: "We will win." Then he left. (It was late.) Nobody stayed.',
+            ['He said: "We will win."', "Then he left.", "(It was late.)", "Nobody stayed."],
+        ),
+        (
+            "He waited... The bus came. It was slow… and full. Really?! Yes.",
+            ["He waited...", "The bus came.", "It was slow… and full.", "Really?!", "Yes."],
+        ),
+        (
+            '"Why?" he asked. "Because!" she said. Fine.',
+            ['"Why?" he asked.', '"Because!" she said.', "Fine."],
+        ),
+        (
+            "See www.example.com/a.html for more. Mail news.desk@example.co.uk now. Done.",
+            ["See www.example.com/a.html for more.", "Mail news.desk@example.co.uk now.", "Done."],
+        ),
+        (
+            "The vote starts at 9 a.m. Tuesday. Officials agreed. It is 2004. 2005 will differ.",
+            [
+                "The vote starts at 9 a.m. Tuesday.",
+                "Officials agreed.",
+                "It is 2004.",
+                "2005 will differ.",
+            ],
+        ),
+    ],
+)
+def test_split_sentences_hard_cases(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_paragraphs_and_lines_are_separate_sentences() -> None:
+    text = "First paragraph here.\n\n  Second one  \nThird line without a stop"
+    assert split_sentences(text) == [
+        "First paragraph here.",
+        "Second one",
+        "Third line without a stop",
+    ]
+    assert [text[a:b] for a, b in split_paragraphs(text)] == split_sentences(text)
+
+
+def test_lazy_forms_agree_with_the_lists() -> None:
+    text = "One. Two three.\n\nFour? Five!"
+    assert list(iter_sentences(text)) == split_sentences(text)
+    assert [text[a:b] for a, b in sentence_spans(text)] == split_sentences(text)
+
+
+_PIECES = st.sampled_from(
+    ["Mr.", "U.S.", "J.", "3.5%", "$1.13bn", "word", "The", "and", "...", "…", "?", "!", ".",
+     '"', "(", ")", " ", " ", "  ", "\n", "\n\n", "e.g.", "x@y.com", "\t", "\u00a0"]
+)
+
+
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_sentences_are_verbatim_ordered_and_lose_nothing(text: str) -> None:
+    spans = sentence_spans(text)
+    position = 0
+    for start, end in spans:
+        assert start >= position and end > start
+        sentence = text[start:end]
+        assert sentence == sentence.strip()
+        position = end
+    covered = "".join(text[a:b] for a, b in spans)
+    assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_words_drop_punctuation_and_keep_compounds() -> None:
+    assert words('The U.S. firm\'s e-mail, sent at 3.5%: "don\'t" $1.13bn!') == [
+        "The", "U.S", "firm's", "e-mail", "sent", "at", "3.5", "don't", "1.13bn",
+    ]
+
+
+def test_tokenizer_works_for_sumy_without_nltk_data() -> None:
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    tokenizer = NewsTokenizer("english")
+    assert tokenizer.language == "english"
+    assert tokenizer.to_sentences("Mr. Smith left. He won.") == ("Mr. Smith left.", "He won.")
+    assert tokenizer.to_words("Mr. Smith left.") == ("Mr", "Smith", "left")
+    document = ObjectDocumentModel([Paragraph([Sentence("Mr. Smith left early.", tokenizer)])])
+    assert document.words == ("Mr", "Smith", "left", "early")
+
+
+def test_a_thousand_articles_split_quickly() -> None:
+    paragraph = (
+        "Quarterly profits at the U.S. firm jumped 76% to $1.13bn (£600m), Mr. Smith said. "
+        '"We are pleased," he added. Sales rose 2% to $11.1bn from $10.9bn... Analysts agreed. '
+    )
+    articles = ["\n\n".join([paragraph] * 6)] * 1000
+    start = time.perf_counter()
+    count = sum(len(split_sentences(a)) for a in articles)
+    elapsed = time.perf_counter() - start
+    assert count == 1000 * 6 * 4
+    assert elapsed < 3.0  # about 0.1 s here; a rule that backtracks badly would blow this
+
+
+def test_bbc_articles_split_into_verbatim_sentences(shared_data: Path) -> None:
+    path = shared_data / "eval" / "bbc_news.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for row in rows[:200]:
+        text = row["article"]
+        sentences = split_sentences(text)
+        assert sentences
+        assert all(s in text for s in sentences)
