@@ -12,10 +12,12 @@ rebuilds while that article is in the story: later reports join, they do not ren
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from digest.analysis.stopwords import STOP_WORDS
 from digest.analysis.stories import group_articles
 from digest.analysis.topics import OTHER, TopicClassifier, topic_order
 from digest.config import DigestSettings, UserTopic
@@ -31,6 +33,7 @@ DIGEST_DISCLAIMER = (
 )
 
 _UNTITLED = "(untitled)"
+_WORD = re.compile(r"\w+")
 _PROGRESS_STEPS = 100
 """`on_progress` is called at most about this many times per build."""
 
@@ -65,10 +68,11 @@ def _headline(sources: Sequence[Article]) -> str:
     titled = [a.title.strip() for a in sources if a.title.strip()]
     if len(titled) < 3:
         return titled[0] if titled else _UNTITLED
-    word_sets = [set(title.lower().split()) for title in titled]
+    word_sets = [set(_WORD.findall(title.lower())) - STOP_WORDS for title in titled]
 
     def shared(index: int) -> int:
-        return sum(len(word_sets[index] & other) for other in word_sets)
+        mine = word_sets[index]
+        return sum(len(mine & other) for i, other in enumerate(word_sets) if i != index)
 
     return titled[max(range(len(titled)), key=lambda i: (shared(i), -i))]
 

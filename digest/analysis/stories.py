@@ -1,11 +1,12 @@
 """Joining articles that report the same event into stories.
 
 Each article becomes a TF-IDF vector of its headline (counted twice) and lead (first two
-sentences), stop words removed, words lower-cased and lightly stemmed. Candidate pairs come from
-an inverted index over each article's rarest weighty terms, so the work grows with the number of
-plausible pairs rather than with all pairs. Candidates are joined by average-link clustering at a
-conservative threshold: an unrelated article merged into a story is worse than two stories left
-apart. Syndicated copies (the same text in several feeds) always join. With times given, only
+sentences), stop words removed, words lower-cased and lightly stemmed. Only pairs that share two
+key terms (terms among each one's heaviest) are compared, found through an inverted index, so the
+work grows with the number of plausible pairs rather than with all pairs. They are joined by
+average-link clustering at a conservative threshold (chosen on the AllSides development set,
+see benchmarks/stories.py): an unrelated article merged into a story is worse than two stories
+left apart. Syndicated copies (the same text in several feeds) always join. With times given, only
 articles within `window` of each other are compared.
 """
 
@@ -17,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from itertools import combinations
 
 from digest.analysis.sentences import iter_sentences
 from digest.analysis.stopwords import STOP_WORDS
@@ -40,7 +42,6 @@ _FINGERPRINT_CHARS = 240
 _EDGE_FLOOR = 0.5
 """Similarities under this share of the threshold are dropped: they would only lower averages."""
 _TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
-_NOT_WORD = re.compile(r"[\W_]+")
 _MEMO_WORDS = 200_000
 _STEMS: dict[str, str] = {}
 
@@ -92,9 +93,9 @@ def _lead(title: str, text: str) -> str:
 
 def _fingerprint(title: str, text: str) -> str:
     """Normalised opening of the text (or the headline when there is little text)."""
-    body = _NOT_WORD.sub("", text[: _FINGERPRINT_CHARS * 2].lower())
+    body = " ".join(text[: _FINGERPRINT_CHARS * 2].lower().split())
     if len(body) < 60:
-        body = _NOT_WORD.sub("", title.lower()) + "|" + body
+        body = " ".join(title.lower().split()) + "|" + body
     return body[:_FINGERPRINT_CHARS]
 
 
@@ -140,14 +141,15 @@ def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> list[tuple[int, int
     shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
         if 1 < len(members) <= _KEY_POSTINGS:
-            for position, a in enumerate(members):
-                shared.update((a, b) for b in members[position + 1 :])
+            shared.update(combinations(members, 2))  # members are in index order: a < b
+    pairs = [pair for pair, count in shared.items() if count >= 2]
     # An article of one or two terms (a bare headline) cannot share two.
-    return [
-        (a, b)
-        for (a, b), count in shared.items()
-        if count >= 2 or min(len(vectors[a]), len(vectors[b])) <= 2
-    ]
+    tiny = {index for index, vector in enumerate(vectors) if len(vector) <= 2}
+    if tiny:
+        pairs += [
+            (a, b) for (a, b), count in shared.items() if count == 1 and (a in tiny or b in tiny)
+        ]
+    return pairs
 
 
 def _average_link(size: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:

@@ -34,7 +34,7 @@ MAX_SENTENCES = 5
 
 _CANDIDATES = 20
 """Sentences of one text considered; TextRank's cost grows with the square of the number."""
-_STORY_CANDIDATES = 60
+_STORY_CANDIDATES = 40
 """Sentences considered over all of a story's sources."""
 _MEMO_WORDS = 200_000
 """Stems remembered per language, bounding the memo's memory."""
@@ -57,7 +57,7 @@ _POSITION_DECAY = 3.0
 """Sentences into a text at which the position score falls to 1/e."""
 _REDUNDANCY = 0.6
 """How much similarity to an already chosen sentence counts against a candidate."""
-_DUPLICATE = 0.6
+_DUPLICATE = 0.45
 """Cosine similarity at which a candidate says the same as a chosen sentence and is skipped."""
 _NEW_SOURCE = 0.1
 """Bonus for a sentence from a source the summary does not quote yet."""

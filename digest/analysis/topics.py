@@ -36,7 +36,7 @@ _TITLE_WEIGHT = 3.0
 """A word in the headline counts this many times a word in the body."""
 _MIN_SCORE = 2.0
 """Below this keyword evidence an article is Other rather than a guess."""
-_TEXT_CHARS = 4000
+_TEXT_CHARS = 2500
 """Only the start of long articles is read: the lead says what a story is about."""
 
 _SHORT_TEXT_WORDS = 80
