@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["Paths", "resolve_paths", "seeds_dir"]
@@ -59,11 +58,9 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> Paths:
 
 def seeds_dir() -> Path:
     """The bundled seeds folder: inside the installed package, or at the top of a checkout."""
-    try:
-        installed = Path(str(resources.files("digest.seeds")))
-    except ModuleNotFoundError:
-        installed = None
-    if installed is not None and (installed / "feeds").is_dir():
+    here = Path(__file__).resolve().parent
+    installed = here / "seeds"
+    if (installed / "feeds").is_dir():
         return installed
     # An editable install or a plain checkout keeps seeds/ beside the package.
-    return Path(__file__).resolve().parent.parent / "seeds"
+    return here.parent / "seeds"
