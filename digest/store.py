@@ -17,69 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import StoreError
+from digest.migrations import MIGRATIONS, SCHEMA_VERSION
 from digest.models import Article, Digest, FeedInfo, ParsedEntry, iso, parse_iso
 
-__all__ = ["FeedRow", "SnapshotInfo", "Store", "open_store"]
+__all__ = ["SCHEMA_VERSION", "FeedRow", "SnapshotInfo", "Store", "open_store"]
 
 _BUSY_TIMEOUT_MS = 10_000
-
-# Each entry moves the schema from version N to N+1. Never edit one that has shipped: add another.
-_MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE feeds (
-        id INTEGER PRIMARY KEY,
-        url TEXT NOT NULL UNIQUE,
-        name TEXT,
-        title TEXT,
-        site_url TEXT,
-        topic TEXT,
-        rights TEXT,
-        language TEXT,
-        full_text INTEGER NOT NULL DEFAULT 0,
-        local_ok INTEGER NOT NULL DEFAULT 0,
-        etag TEXT,
-        last_modified TEXT,
-        status TEXT,
-        error TEXT,
-        failures INTEGER NOT NULL DEFAULT 0,
-        failing_since TEXT,
-        retry_after TEXT,
-        last_fetched TEXT,
-        added_at TEXT NOT NULL,
-        removed_at TEXT
-    );
-    CREATE TABLE articles (
-        id INTEGER PRIMARY KEY,
-        feed_id INTEGER NOT NULL REFERENCES feeds(id),
-        guid TEXT NOT NULL,
-        url TEXT,
-        title TEXT NOT NULL,
-        author TEXT,
-        published TEXT,
-        text TEXT NOT NULL,
-        categories TEXT NOT NULL DEFAULT '[]',
-        disclaimer TEXT,
-        read INTEGER NOT NULL DEFAULT 0,
-        starred INTEGER NOT NULL DEFAULT 0,
-        first_seen TEXT NOT NULL,
-        last_seen TEXT NOT NULL,
-        UNIQUE (feed_id, guid)
-    );
-    CREATE INDEX articles_published ON articles (coalesce(published, first_seen));
-    CREATE TABLE digests (
-        id INTEGER PRIMARY KEY,
-        generated_at TEXT NOT NULL,
-        since TEXT NOT NULL,
-        until TEXT NOT NULL,
-        window TEXT NOT NULL,
-        state TEXT NOT NULL,
-        stories INTEGER NOT NULL,
-        body TEXT NOT NULL
-    );
-    """,
-)
-
-SCHEMA_VERSION = len(_MIGRATIONS)
 
 
 @dataclass(frozen=True)
@@ -175,7 +118,7 @@ class Store:
             )
         for number in range(version, SCHEMA_VERSION):
             with self.transaction() as db:
-                for statement in _MIGRATIONS[number].split(";"):
+                for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number + 1}")

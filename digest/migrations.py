@@ -1,0 +1,63 @@
+"""The store's schema, as numbered migrations recorded in `PRAGMA user_version`."""
+
+from __future__ import annotations
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+
+# Each entry moves the schema from version N to N+1. Never edit one that has shipped: add another.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        name TEXT,
+        title TEXT,
+        site_url TEXT,
+        topic TEXT,
+        rights TEXT,
+        language TEXT,
+        full_text INTEGER NOT NULL DEFAULT 0,
+        local_ok INTEGER NOT NULL DEFAULT 0,
+        etag TEXT,
+        last_modified TEXT,
+        status TEXT,
+        error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        failing_since TEXT,
+        retry_after TEXT,
+        last_fetched TEXT,
+        added_at TEXT NOT NULL,
+        removed_at TEXT
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id),
+        guid TEXT NOT NULL,
+        url TEXT,
+        title TEXT NOT NULL,
+        author TEXT,
+        published TEXT,
+        text TEXT NOT NULL,
+        categories TEXT NOT NULL DEFAULT '[]',
+        disclaimer TEXT,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        UNIQUE (feed_id, guid)
+    );
+    CREATE INDEX articles_published ON articles (coalesce(published, first_seen));
+    CREATE TABLE digests (
+        id INTEGER PRIMARY KEY,
+        generated_at TEXT NOT NULL,
+        since TEXT NOT NULL,
+        until TEXT NOT NULL,
+        window TEXT NOT NULL,
+        state TEXT NOT NULL,
+        stories INTEGER NOT NULL,
+        body TEXT NOT NULL
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
