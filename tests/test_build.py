@@ -8,8 +8,15 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import digest as api
 from digest.analysis.boilerplate import is_boilerplate, is_disclaimer
-from digest.analysis.build import DIGEST_DISCLAIMER, build_digest
+from digest.analysis.build import (
+    DIGEST_DISCLAIMER,
+    RANK_HALF_LIFE,
+    build_digest,
+    choose_headline,
+    story_score,
+)
 from digest.config import DigestSettings, UserTopic
 from digest.models import Article, Digest
 
@@ -273,3 +280,151 @@ def test_bbc_articles_build_quickly_with_the_invariant(shared_data: Path) -> Non
                 assert article_id is not None
                 assert " ".join(sentence.text.split()) in texts[article_id]
                 assert not is_boilerplate(sentence.text)
+
+
+def test_story_score_weighs_outlets_against_age() -> None:
+    def score(outlets: int, hours: float) -> float:
+        return story_score(outlets, timedelta(hours=hours))
+
+    assert score(3, 10) > score(1, 2)
+    assert score(3, 72) < score(1, 0)
+    assert score(16, 72) < score(1, 20)
+    assert score(2, 5) > score(1, 5)
+    assert score(1, 5) > score(1, 6)
+    assert story_score(2, RANK_HALF_LIFE) == score(1, 0) == 1.0
+    # A report dated after the digest's end is as fresh as fresh gets, not fresher.
+    assert score(1, -30) == score(1, 0)
+
+
+def _sports(number: int, title: str, text: str, hours_ago: float, feed: str) -> Article:
+    return _article(number, title, text, hours_ago, feed=feed, topic="Sports")
+
+
+def test_stories_rank_by_outlets_and_recency() -> None:
+    wire = (
+        "The marathon world record fell in Berlin on Sunday as the Kenyan runner finished in "
+        "two hours and thirty seconds.\n"
+        "Organisers said the cool weather and flat course helped the leading group.\n"
+    )
+    final = (
+        "The rowing club won the regional final by a length on the river on Saturday morning.\n"
+        "Its coach said the crew had trained through the winter for this race.\n"
+    )
+    articles = [
+        # Three outlets carry the marathon record, 10 hours ago: wire copies, one of them twice.
+        _sports(1, "Marathon record falls in Berlin", wire, 10, "Wire A"),
+        _sports(2, "Kenyan runner breaks marathon record", wire, 10, "Wire B"),
+        _sports(3, "Berlin marathon: world record falls", wire, 9.5, "Wire C"),
+        _sports(4, "Marathon record falls in Berlin (updated)", wire, 9, "Wire C"),
+        # One outlet, 2 hours ago.
+        _sports(
+            5,
+            "Tennis champion retires at 31",
+            "The former champion announced her retirement from tennis on Monday at the age "
+            "of 31.\nShe won four grand slam titles in her career.\n",
+            2,
+            "Court News",
+        ),
+        # One outlet, 30 hours ago.
+        _sports(6, "Rowing club wins regional final", final, 30, "River Post"),
+        # Three outlets, three days ago: big, but old.
+        *(
+            _sports(
+                7 + i,
+                "Cricket board names new selectors",
+                "The cricket board named three new selectors for the national team after the "
+                "old panel resigned.\nThe chairman said the team needed fresh ideas.\n",
+                72 - i,
+                f"Cricket {i}",
+            )
+            for i in range(3)
+        ),
+    ]
+    since = NOW - timedelta(days=4)
+    settings = DigestSettings(max_stories_per_topic=10)
+    digest = build_digest(articles, since=since, until=NOW, settings=settings, now=NOW)
+    (sports,) = digest.topics
+    firsts = [s.sources[0].article_id for s in sports.stories]
+    assert firsts == [1, 5, 6, 7]
+    marathon = sports.stories[0]
+    assert [s.article_id for s in marathon.sources] == [1, 2, 3, 4]
+    # Syndicated copies: one story, no sentence quoted twice.
+    quoted = [" ".join(s.text.split()) for s in marathon.summary]
+    assert quoted and len(set(quoted)) == len(quoted)
+    # The limit keeps the best-ranked stories, not the newest ones.
+    settings = DigestSettings(max_stories_per_topic=2)
+    top = build_digest(articles, since=since, until=NOW, settings=settings, now=NOW)
+    assert [s.sources[0].article_id for s in top.topics[0].stories] == [1, 5]
+
+
+FERRY = "Ferry workers walked out on Monday, halting all crossings to the islands for 24 hours."
+
+
+def test_headline_is_the_most_representative() -> None:
+    sources = [
+        ("Islanders angry", "Islanders said they were angry about the walkout by staff."),
+        ("Ferry strike halts island crossings", FERRY),
+        ("Crossings halted as ferry staff strike", FERRY),
+        ("Unions flex muscles", "Unions across the country are flexing their muscles this year."),
+    ]
+    assert choose_headline(sources) == "Ferry strike halts island crossings"
+    # A headline that is all stop words or empty shares nothing; an empty one is never chosen.
+    assert choose_headline([("", FERRY), ("The one", FERRY)]) == "The one"
+    assert choose_headline([("  ", FERRY)]) == "(untitled)"
+    assert choose_headline([]) == "(untitled)"
+    assert choose_headline([(" Ferry strike ", FERRY)]) == "Ferry strike"
+    # Syndicated copies under one headline: the first copy's.
+    assert choose_headline([("Ferry strike", FERRY), ("ferry  STRIKE", FERRY)]) == "Ferry strike"
+
+
+def test_headline_avoids_teasers_capitals_and_long_ones_when_there_is_a_choice() -> None:
+    plain = ("Ferry workers strike", FERRY)
+    teasers = [
+        "Is this the end of the island ferry as we know it?",
+        "Ferry strike halts all crossings to the islands!",
+        "WATCH: ferry workers walk out, halting crossings",
+        "Here's why ferry workers walked out on Monday",
+        "FERRY WORKERS WALK OUT, HALTING ALL CROSSINGS",
+        "Ferry workers walked out on Monday, halting all crossings to the islands for 24 hours "
+        "in a row over pay and rotas, the union said",
+    ]
+    for teaser in teasers:
+        assert choose_headline([(teaser, FERRY), plain]) == plain[0], teaser
+    # With no choice, the least flawed one, then the most representative one.
+    question = "Ferry strike halts island crossings?"
+    shouting = "FERRY STRIKE: WHAT WE KNOW?"
+    assert choose_headline([(shouting, FERRY), (question, FERRY)]) == question
+    assert choose_headline([("Strike?", FERRY), (question, FERRY)]) == question
+
+
+def test_the_digest_titles_stories_with_the_chosen_headline() -> None:
+    articles = _articles()
+    articles[0] = replace(articles[0], title="Will the ferry strike ever end?")
+    digest = _build(articles)
+    ferry = next(s for t in digest.topics for s in t.stories if len(s.sources) == 3)
+    assert ferry.sources[0].title == "Will the ferry strike ever end?"
+    assert ferry.title == "Crossings halted as ferry staff strike"
+
+
+def test_the_digest_runs_the_library_api_code() -> None:
+    articles = _articles()
+    digest = _build(articles)
+    by_id = {a.id: a for a in articles}
+    inside = sorted(
+        (a for a in articles if SINCE <= a.when <= NOW), key=lambda a: (a.when, a.feed_id)
+    )
+    labels = api.group_stories([(a.title, a.text) for a in inside])
+    expected_groups = {
+        frozenset(a.id for a, label in zip(inside, labels, strict=True) if label == wanted)
+        for wanted in set(labels)
+    }
+    stories = [s for t in digest.topics for s in t.stories]
+    assert {frozenset(src.article_id for src in s.sources) for s in stories} == expected_groups
+    for topic in digest.topics:
+        for story in topic.stories:
+            sources = [by_id[src.article_id] for src in story.sources if src.article_id]
+            expected = api.summarize_story([(a.title, a.text) for a in sources])
+            assert [(s.text, s.source) for s in story.summary] == expected
+            if len(sources) == 1 and not sources[0].feed_topic:
+                first = sources[0]
+                assert topic.name == api.topic_of(first.title, first.text, first.categories)

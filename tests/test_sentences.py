@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from digest.analysis.sentences import (
     NewsTokenizer,
+    iter_sentence_spans,
     iter_sentences,
     sentence_spans,
     split_paragraphs,
@@ -66,6 +67,40 @@ from digest.analysis.sentences import (
         (
             "See www.example.com/a.html for more. Mail news.desk@example.co.uk now. Done.",
             ["See www.example.com/a.html for more.", "Mail news.desk@example.co.uk now.", "Done."],
+        ),
+        (
+            # A photo caption pasted before the story, with no full stop between them.
+            "Klopp chats with Durm in Dortmund on Wednesday He said it was time (file photo) "
+            "The boy was safe and I think so. In the film The Closer he spoke of infra-red A rays.",
+            [
+                "Klopp chats with Durm in Dortmund on Wednesday",
+                "He said it was time (file photo)",
+                "The boy was safe and I think so.",
+                "In the film The Closer he spoke of infra-red A rays.",
+            ],
+        ),
+        (
+            # Paragraphs pasted together without a space after the full stop.
+            'It rose at home.Half of it was sold. He said: "We won."School was out. ASP.Net and '
+            "e.g.The rest stay. Up 46%.The end. Wait...The end.",
+            [
+                "It rose at home.",
+                "Half of it was sold.",
+                'He said: "We won."',
+                "School was out.",
+                "ASP.Net and e.g.The rest stay.",
+                "Up 46%.",
+                "The end.",
+                "Wait...The end.",
+            ],
+        ),
+        (
+            "CNN's chief medical correspondent\u00a0Dr. Sanjay Gupta spoke. Texas\u00a0Gov. Greg "
+            "Abbott agreed.",
+            [
+                "CNN's chief medical correspondent\u00a0Dr. Sanjay Gupta spoke.",
+                "Texas\u00a0Gov. Greg Abbott agreed.",
+            ],
         ),
         (
             "The vote starts at 9 a.m. Tuesday. Officials agreed. It is 2004. 2005 will differ.",
@@ -178,6 +213,15 @@ def test_a_thousand_articles_split_quickly() -> None:
     elapsed = time.perf_counter() - start
     assert count == 1000 * 6 * 4
     assert elapsed < 3.0  # about 0.1 s here; a rule that backtracks badly would blow this
+
+
+def test_the_first_sentences_of_a_huge_paragraph_come_without_splitting_it_all() -> None:
+    paragraph = "The first sentence is short. " + "And then it goes on, and on, and on. " * 200_000
+    start = time.perf_counter()
+    spans = iter_sentence_spans(paragraph)
+    first = [paragraph[a:b] for (a, b), _ in zip(spans, range(3), strict=False)]
+    assert first == ["The first sentence is short."] + ["And then it goes on, and on, and on."] * 2
+    assert time.perf_counter() - start < 0.5  # splitting all of its 7 MB takes seconds
 
 
 def test_bbc_articles_split_into_verbatim_sentences(shared_data: Path) -> None:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 
+from digest.analysis.sentences import split_sentences
 from digest.analysis.stories import group_articles, group_items, group_stories
 from digest.models import Article
 
@@ -44,6 +45,47 @@ BUDGET = (
 )
 
 
+INFRASTRUCTURE = [
+    (
+        "Senate passes $1.2 trillion infrastructure bill in bipartisan vote",
+        "The Senate on Tuesday approved a $1.2 trillion infrastructure package by a vote of 69 "
+        "to 30, sending the bill to the House, where its fate is tied to a larger budget plan.",
+    ),
+    (
+        "Senators approve $1.2T public works package, handing Biden a win",
+        "Nineteen Republicans joined Democrats on Tuesday to pass the bipartisan infrastructure "
+        "bill, which would pour money into roads, bridges, broadband and water pipes. The House "
+        "must still vote on it.",
+    ),
+]
+KABUL_BOMBING = (
+    "Suicide bombing outside Kabul airport kills dozens",
+    "A suicide bomber struck crowds waiting outside Kabul airport on Thursday, killing at least "
+    "60 people, Afghan health officials said, as evacuation flights continued.",
+)
+KABUL_FLIGHT = (
+    "First international flight leaves Kabul airport since U.S. exit",
+    "A Qatar Airways plane carrying about 200 foreigners left Kabul airport on Thursday, the "
+    "first international passenger flight since the last U.S. troops flew out, as the Taliban "
+    "promised to let more people leave.",
+)
+LISBON_FLOODS = (
+    "Floods shut Lisbon metro stations after record rainfall",
+    "Torrential rain flooded streets and metro stations across Lisbon overnight, firefighters "
+    "said, after the heaviest rainfall recorded in the city for a century.",
+)
+FLOODS_DELAY_VOTE = (
+    "Lisbon floods delay parliament budget vote",
+    "Portugal's parliament postponed its vote on the budget after flooding in Lisbon closed "
+    "metro stations and kept deputies away; the finance minister said the tax plan was unchanged.",
+)
+BUDGET_DEBATE = (
+    "Portugal finance minister defends tax plan before budget vote",
+    "Portugal's finance minister defended the tax plan in parliament ahead of the budget vote, "
+    "saying income tax cuts for young workers would be paid for by a levy on banks.",
+)
+
+
 def test_same_event_from_three_outlets_joins() -> None:
     assert group_stories(QUAKE) == [0, 0, 0]
 
@@ -51,6 +93,22 @@ def test_same_event_from_three_outlets_joins() -> None:
 def test_different_events_sharing_a_place_stay_apart() -> None:
     labels = group_stories([*QUAKE, FUKUSHIMA_FESTIVAL, BUDGET])
     assert labels == [0, 0, 0, 1, 2]
+
+
+def test_same_event_in_other_words_joins() -> None:
+    # Little wording in common, but the same amount ("$1.2T" is "$1.2 trillion"), day and bill.
+    assert group_stories([*INFRASTRUCTURE, BUDGET, FUKUSHIMA_FESTIVAL]) == [0, 0, 1, 2]
+
+
+def test_same_place_and_day_with_different_events_stay_apart() -> None:
+    # Kabul, its airport, Thursday and the evacuation in common; a bombing is not a flight.
+    assert group_stories([KABUL_BOMBING, KABUL_FLIGHT, BUDGET]) == [0, 1, 2]
+
+
+def test_a_report_linking_two_events_does_not_chain_them() -> None:
+    # Floods ~ (floods delay the vote) ~ budget debate: the floods and the debate stay apart.
+    labels = group_stories([LISBON_FLOODS, FLOODS_DELAY_VOTE, BUDGET_DEBATE])
+    assert labels[0] != labels[2]
 
 
 def test_labels_follow_first_appearance() -> None:
@@ -147,8 +205,7 @@ def test_grouping_scales_and_finds_planted_events() -> None:
     assert together[True, True] >= 0.9 * (together[True, True] + together[False, True])
 
 
-def test_bcubed_on_allsides(shared_data: Path) -> None:
-    """A floor under the measured B-cubed figures (P 0.95, F1 0.81; benchmarks/stories.py)."""
+def _allsides(shared_data: Path) -> tuple[list[tuple[str, str]], list[int]]:
     items: list[tuple[str, str]] = []
     gold: list[int] = []
     path = shared_data / "eval" / "allsides_stories.jsonl"
@@ -157,11 +214,68 @@ def test_bcubed_on_allsides(shared_data: Path) -> None:
         for article in story["news"].values():
             items.append((article["newsTitle"], "\n\n".join(article["newBody"])))
             gold.append(story["id"])
-    labels = group_stories(items)
+    return items, gold
+
+
+def _bcubed(labels: list[int], gold: list[int]) -> tuple[float, float]:
+    """B-cubed precision and recall of `labels` against `gold`."""
+    precisions, recalls = _bcubed_items(labels, gold)
+    return sum(precisions) / len(gold), sum(recalls) / len(gold)
+
+
+def _bcubed_items(labels: list[int], gold: list[int]) -> tuple[list[float], list[float]]:
+    """Each item's B-cubed precision and recall."""
     pairs = Counter(zip(labels, gold, strict=True))
     size_found, size_gold = Counter(labels), Counter(gold)
-    precision = sum(pairs[p, g] / size_found[p] for p, g in zip(labels, gold, strict=True))
-    recall = sum(pairs[p, g] / size_gold[g] for p, g in zip(labels, gold, strict=True))
-    precision, recall = precision / len(gold), recall / len(gold)
-    assert precision >= 0.92
-    assert 2 * precision * recall / (precision + recall) >= 0.78
+    precisions = [pairs[p, g] / size_found[p] for p, g in zip(labels, gold, strict=True)]
+    recalls = [pairs[p, g] / size_gold[g] for p, g in zip(labels, gold, strict=True)]
+    return precisions, recalls
+
+
+def test_bcubed_on_allsides(shared_data: Path) -> None:
+    """A floor under the measured B-cubed figures (P 0.94, R 0.76, F1 0.85; benchmarks/stories.py).
+
+    Plain TF-IDF cosine with average link stays near F1 0.81 at this precision.
+    """
+    items, gold = _allsides(shared_data)
+    precision, recall = _bcubed(group_stories(items), gold)
+    assert precision >= 0.93
+    assert 2 * precision * recall / (precision + recall) >= 0.83
+
+
+def test_stories_carried_by_many_outlets_stay_whole(shared_data: Path) -> None:
+    """Ten AllSides stories each retold by nine more outlets (sentences of the story's own
+    articles, reordered and cut): a crowded story must not count against itself."""
+    items, gold = _allsides(shared_data)
+    rng = random.Random(3)
+    big = rng.sample(sorted(set(gold)), 10)
+    for story in big:
+        members = [item for item, g in zip(items, gold, strict=True) if g == story]
+        sentences = [s for _, text in members for s in split_sentences(text)]
+        for _ in range(9):
+            told = rng.sample(sentences, rng.randint(2, min(5, len(sentences))))
+            items.append((rng.choice(members)[0], " ".join(told)))
+            gold.append(story)
+    precisions, recalls = _bcubed_items(group_stories(items), gold)
+    inside = [i for i, g in enumerate(gold) if g in big]
+    # A background taken over every link, strong ones too, keeps about a fifth of each story.
+    assert sum(recalls[i] for i in inside) / len(inside) >= 0.85
+    assert sum(precisions[i] for i in inside) / len(inside) >= 0.9
+
+
+def test_lone_reports_rarely_join_another_story(shared_data: Path) -> None:
+    """Half the AllSides stories cut to one article: reports with no partner must mostly stay
+    alone (those that join one mostly join a report of the same running story, another day)."""
+    items, gold = _allsides(shared_data)
+    kept: list[int] = []
+    seen: set[int] = set()
+    for index, story in enumerate(gold):
+        if story % 2 == 1 or story not in seen:
+            kept.append(index)
+            seen.add(story)
+    labels = group_stories([items[i] for i in kept])
+    sizes = Counter(labels)
+    lone = [label for label, i in zip(labels, kept, strict=True) if gold[i] % 2 == 0]
+    assert sum(sizes[label] > 1 for label in lone) <= 0.25 * len(lone)  # measured: 14 of 74
+    precision, _ = _bcubed(labels, [gold[i] for i in kept])
+    assert precision >= 0.9

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import random
+import re
 import subprocess
 import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy
 import pytest
-from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-from sumy.summarizers.text_rank import TextRankSummarizer
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.analysis.boilerplate import is_boilerplate
-from digest.analysis.sentences import NewsTokenizer, split_sentences
+from digest.analysis.sentences import split_sentences
 from digest.analysis.summarize import (
+    _SINGLE,
+    _STORY,
+    _choose,
+    _counts,
+    _Lexicon,
     _lexicon,
-    _TextRank,
+    _pseudo_reference,
+    _read,
+    _score,
     summarize_sources,
     summarize_text,
     summary_length,
@@ -99,18 +112,6 @@ def test_other_languages_and_unknown_ones_work() -> None:
     for language in ("german", "klingon"):
         summary = summarize_text(german, count=2, language=language)
         assert len(summary) == 2 and all(s in german for s in summary)
-
-
-def test_fast_textrank_matrix_equals_sumys() -> None:
-    lexicon = _lexicon("english")
-    tokenizer = NewsTokenizer("english")
-    texts = split_sentences(ARTICLE)[1:8] + ["Storm storm storm.", "Alba."]
-    sentences = [Sentence(t, tokenizer) for t in texts]
-    document = ObjectDocumentModel([Paragraph(sentences)])
-    original = TextRankSummarizer(lexicon.stem)
-    original.stop_words = lexicon.stop_words
-    ours = _TextRank({t: lexicon.terms(t) for t in texts})
-    assert numpy.allclose(ours._create_matrix(document), original._create_matrix(document))
 
 
 SOURCES = [
@@ -210,3 +211,183 @@ def test_allsides_story_summaries_are_attributed(shared_data: Path, count: int) 
         assert len(summary) == count
         for text, source in summary:
             assert _fold(text) in _fold(sources[source][1])
+
+
+def test_scroll_prompts_and_cut_off_excerpts_are_not_quoted_when_prose_is_there() -> None:
+    text = (
+        "Scroll down for video\n"
+        "The council approved the new tram line by 31 votes to 12 on Tuesday evening.\n"
+        "Construction of the eight-kilometre line is due to start next spring.\n"
+        "The mayor said the line would carry 40,000 passengers a day once it...\n"
+    )
+    summary = summarize_text(text, count=3)
+    assert summary == [
+        "The council approved the new tram line by 31 votes to 12 on Tuesday evening.",
+        "Construction of the eight-kilometre line is due to start next spring.",
+    ]
+    assert is_boilerplate("Scroll down for video")
+    # A feed that only carries a cut-off excerpt is still quoted.
+    excerpt = "The mayor said the new line would carry 40,000 passengers a day once it…"
+    assert summarize_text(excerpt, count=2) == [excerpt]
+
+
+def test_a_long_caption_may_be_quoted_but_a_heading_is_not() -> None:
+    caption = "Jurgen Klopp has revealed he will leave his role at the end of the season"
+    heading = "What The New Rules Mean For Clubs, Players And Their Fans This Season"
+    text = f"{heading}\n{caption}\nKlopp, 47, announced the news at a press conference.\n"
+    sentences = _read(text, None, 0, _SINGLE, 3)
+    quotable = {s.text: s.quotable for s in sentences}
+    assert quotable == {
+        heading: False,
+        caption: True,
+        "Klopp, 47, announced the news at a press conference.": True,
+    }
+    assert [s.position for s in sentences] == [0, 1, 2]
+
+
+def test_score_is_half_the_rouge_1_f1_against_the_pseudo_reference() -> None:
+    reference = numpy.array([1.0, 1.0, 1.0])
+    totals = numpy.array([[2.0, 0.0, 1.0], [1.0, 1.0, 1.0], [0.0, 0.0, 0.0]])
+    # overlap 2 of 3 words against 3: F1 = 2 * 2 / (3 + 3); a perfect match is 1, none is 0.
+    assert numpy.allclose(_score(totals, reference), [2 / 6, 0.5, 0.0])
+
+
+def test_pseudo_reference_weighs_the_lead_and_what_sources_share() -> None:
+    sources = [
+        "Flooding closed the coastal road on Monday.\nA ferry was also cancelled.\n",
+        "Flooding closed the coastal road on Monday.\nSchools in the valley stayed open.\n",
+    ]
+    sentences = [s for i, text in enumerate(sources) for s in _read(text, None, i, _STORY, 2)]
+    lexicon = _lexicon("english")
+    counts = _counts(sentences, lexicon)
+    reference = _pseudo_reference(sentences, counts, 2, _STORY, 2)
+
+    def weight(word: str) -> float:
+        (number,) = lexicon.numbers(word)
+        tokens = sorted({n for s in sentences for n in lexicon.numbers(s.text)})
+        return float(reference[tokens.index(number)])
+
+    assert weight("flooding") > weight("ferry")  # both sources report the flood
+    assert weight("ferry") == pytest.approx(weight("schools"))  # one source each, same place
+    single = [s for s in _read(sources[0], None, 0, _SINGLE, 2)]
+    reference = _pseudo_reference(single, _counts(single, lexicon), 1, _SINGLE, 2)
+    words_of_lead = set(lexicon.numbers(single[0].text))
+    tokens = sorted({n for s in single for n in lexicon.numbers(s.text)})
+    lead = [reference[i] for i, t in enumerate(tokens) if t in words_of_lead]
+    later = [reference[i] for i, t in enumerate(tokens) if t not in words_of_lead]
+    assert min(lead) > max(later)  # one article: its lead counts most
+
+
+def test_lexicon_numbers_stems_and_starts_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = _Lexicon("english")
+    runs, running, the = lexicon.numbers("Runs running THE")
+    assert runs == running != the
+    assert lexicon.is_stop[the] and not lexicon.is_stop[runs]
+    assert _Lexicon("klingon").numbers("Runs running") == [0, 1]  # no stemmer, no stop words
+    first = _lexicon("english")
+    assert _lexicon("english") is first
+    monkeypatch.setattr("digest.analysis.summarize._MEMO_WORDS", 1)
+    first.numbers("remember this")
+    assert first.full and _lexicon("english") is not first
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=0, max_value=3), min_size=6, max_size=6),
+        min_size=1,
+        max_size=9,
+    ),
+    st.lists(st.floats(min_value=0.0, max_value=3.0), min_size=6, max_size=6),
+    st.integers(min_value=1, max_value=4),
+)
+def test_choice_is_a_local_optimum_without_near_duplicates(
+    rows: list[list[int]], weights: list[float], count: int
+) -> None:
+    counts = numpy.array(rows, dtype=float)
+    reference = numpy.array(weights)
+    similar = numpy.zeros((len(rows), len(rows)), dtype=bool)
+    for a in range(len(rows)):
+        for b in range(len(rows)):
+            similar[a, b] = a != b and rows[a] == rows[b]  # identical rows may not go together
+    chosen = _choose(counts, reference, similar, count)
+    assert len(set(chosen)) == len(chosen) <= count
+    assert not any(similar[a, b] for a in chosen for b in chosen)
+    current = _score(counts[chosen].sum(axis=0), reference)
+    for slot in range(len(chosen)):
+        for other in set(range(len(rows))) - set(chosen):
+            swapped = chosen[:slot] + [other] + chosen[slot + 1 :]
+            if not any(similar[other, b] for b in swapped if b != other):
+                assert _score(counts[swapped].sum(axis=0), reference) <= current + 1e-9
+
+
+def test_story_summary_leads_with_what_the_outlets_agree_on() -> None:
+    sources = [
+        (
+            "Dam breaks",
+            "A dam burst above the town of Arlo on Sunday, flooding 300 homes.\n"
+            "The mayor praised the volunteers who filled sandbags through the night.\n",
+        ),
+        (
+            "Arlo flooded",
+            "Floodwater from a burst dam swept through 300 homes in Arlo on Sunday.\n"
+            "Engineers had warned about cracks in the dam wall in a report last year.\n",
+        ),
+        (
+            "Town under water",
+            "Local football fixtures were postponed for the rest of the month.\n"
+            "Insurers said claims from Arlo's 300 flooded homes could pass 10 million.\n",
+        ),
+    ]
+    summary = summarize_sources(sources, count=2)
+    assert summary[0] == (sources[0][1].splitlines()[0], 0)
+    assert "football" not in " ".join(text for text, _ in summary)
+
+
+def test_a_thousand_articles_are_summarised_quickly() -> None:
+    vocabulary = ARTICLE.lower().replace(".", "").replace(",", "").split()
+    pick = random.Random(7).choice
+    article = " ".join(
+        " ".join(pick(vocabulary) for _ in range(24)).capitalize() + "." for _ in range(30)
+    )
+    start = time.perf_counter()
+    for _ in range(1000):
+        assert len(summarize_text(article, count=3)) == 3
+    assert time.perf_counter() - start < 10.0  # about 1 s here
+
+
+def _unigrams(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _f1(summary: Sequence[str], reference: str) -> float:
+    ours, theirs = _unigrams(" ".join(summary)), _unigrams(reference)
+    overlap = sum((ours & theirs).values())
+    return 2 * overlap / (sum(ours.values()) + sum(theirs.values())) if overlap else 0.0
+
+
+def test_cnn_dailymail_summaries_beat_the_lead(shared_data: Path) -> None:
+    """Unigram F1 against the highlights (ROUGE-1 without stemming; the benchmark has the rest)."""
+    path = shared_data / "eval" / "summ_cnndm.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    ours = [_f1(summarize_text(r["article"], count=3), r["reference"]) for r in rows]
+    lead = [_f1(split_sentences(r["article"])[:3], r["reference"]) for r in rows]
+    assert sum(ours) / len(rows) > sum(lead) / len(rows) + 0.003
+
+
+def test_allsides_summaries_beat_the_first_sentences_without_repeating(
+    shared_data: Path,
+) -> None:
+    path = shared_data / "eval" / "allsides_stories.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    ours = lead = 0.0
+    for row in rows:
+        sources = [(a["newsTitle"], "\n\n".join(a["newBody"])) for a in row["news"].values()]
+        reference = " ".join(row["roundup"])
+        summary = summarize_sources(sources, count=len(sources))
+        texts = [text for text, _ in summary]
+        for a, b in itertools.combinations([set(_unigrams(t)) for t in texts], 2):
+            assert len(a & b) < 0.6 * len(a | b)
+        ours += _f1(texts, reference)
+        lead += _f1([split_sentences(text)[0] for _, text in sources], reference)
+    assert ours / len(rows) > lead / len(rows) + 0.015

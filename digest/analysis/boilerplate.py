@@ -18,30 +18,28 @@ _DISCLAIMER_START = re.compile(
     r"\s*(?:disclaimer|legal notice|editor'?s note|note to readers|important notice)\s*[:.\-–—]",
     re.IGNORECASE,
 )
-_DISCLAIMER_ANYWHERE = re.compile(
-    r"\bthis (?:content|article|post|story) (?:is|was|has been) (?:aggregated|generated|produced"
-    r"|sponsored|syndicated|provided)\b"
-    r"|\bplease verify (?:this |the )?information\b"
-    r"|\bif you believe your rights have been infringed\b"
-    r"|\bdoes not constitute (?:financial|investment|legal|medical) advice\b"
-    r"|\bfor informational purposes only\b",
-    re.IGNORECASE,
-)
-_DISCLAIMER_WORDS = (
-    "aggregated",
-    "generated",
-    "produced",
-    "sponsored",
-    "syndicated",
-    "provided",
-    "verify",
-    "infringed",
-    "constitute",
-    "informational",
+# Patterns found anywhere, tried on the lower-cased text only when one of their words occurs in it.
+_Rule = tuple[tuple[str, ...], re.Pattern[str]]
+_DISCLAIMER_ANYWHERE: tuple[_Rule, ...] = (
+    (
+        ("aggregated", "generated", "produced", "sponsored", "syndicated", "provided"),
+        re.compile(
+            r"\bthis (?:content|article|post|story) (?:is|was|has been) (?:aggregated|generated"
+            r"|produced|sponsored|syndicated|provided)\b"
+        ),
+    ),
+    (("verify",), re.compile(r"\bplease verify (?:this |the )?information\b")),
+    (("infringed",), re.compile(r"\bif you believe your rights have been infringed\b")),
+    (
+        ("constitute",),
+        re.compile(r"\bdoes not constitute (?:financial|investment|legal|medical) advice\b"),
+    ),
+    (("informational",), re.compile(r"\bfor informational purposes only\b")),
 )
 
 _BOILERPLATE_START = re.compile(
     r"\s*(?:read|see|learn|find out|click) (?:more|here|the full|full)\b"
+    r"|\s*scroll (?:down|up) (?:for|to see) (?:the )?(?:video|more|pictures)\b"
     r"|\s*(?:read more|more\.{0,3}|continue)\s*[.…»>]*\s*$"
     r"|\s*(?:photo|photograph|image|picture|video|graphic)s?(?: credit)?\s*:"
     r"|\s*(?:copyright|©)\s"
@@ -49,51 +47,50 @@ _BOILERPLATE_START = re.compile(
     r"|\s*(?:related|recommended|most read|also read)\s*:",
     re.IGNORECASE,
 )
-_BOILERPLATE_ANYWHERE = re.compile(
-    r"\bthe post\b.{1,300}?\bappeared first on\b"
-    r"|\bclick here\b"
-    r"|\bcontinue reading\b"
-    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|daily|weekly|free)\b"
-    r"|\bsubscribe (?:now|today)\b"
-    r"|\((?:photo|image|picture)s?(?: credit)?\s*:[^)]*\)\s*$"
-    r"|\bfollow us on (?:twitter|facebook|instagram|x)\b"
-    r"|\ball rights reserved\b"
-    r"|\bshare this (?:article|story)\b"
-    r"|\bthis article (?:was )?originally (?:appeared|published)\b",
-    re.IGNORECASE | re.DOTALL,
+_BOILERPLATE_ANYWHERE: tuple[_Rule, ...] = (
+    (("appeared first",), re.compile(r"\bthe post\b.{1,300}?\bappeared first on\b", re.DOTALL)),
+    (("click here",), re.compile(r"\bclick here\b")),
+    (("continue reading",), re.compile(r"\bcontinue reading\b")),
+    (
+        ("sign up", "subscribe"),
+        re.compile(
+            r"\b(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|daily|weekly|free)\b"
+        ),
+    ),
+    (("subscribe",), re.compile(r"\bsubscribe (?:now|today)\b")),
+    (
+        ("(photo", "(image", "(picture"),
+        re.compile(r"\((?:photo|image|picture)s?(?: credit)?\s*:[^)]*\)\s*$"),
+    ),
+    (("follow us",), re.compile(r"\bfollow us on (?:twitter|facebook|instagram|x)\b")),
+    (("rights reserved",), re.compile(r"\ball rights reserved\b")),
+    (("share this",), re.compile(r"\bshare this (?:article|story)\b")),
+    (("originally",), re.compile(r"\bthis article (?:was )?originally (?:appeared|published)\b")),
 )
-_BOILERPLATE_WORDS = (
-    "appeared first",
-    "click here",
-    "continue reading",
-    "subscribe",
-    "sign up",
-    "photo",
-    "image",
-    "picture",
-    "follow us",
-    "rights reserved",
-    "share this",
-    "originally",
-)
+
+
+def _found(lowered: str, rules: tuple[_Rule, ...]) -> bool:
+    # Plain loops: this runs for every sentence a summary might quote.
+    for words, pattern in rules:
+        for word in words:
+            if word in lowered:
+                if pattern.search(lowered):
+                    return True
+                break
+    return False
 
 
 def is_disclaimer(text: str) -> bool:
     """True when `text` (a paragraph or sentence) is a notice about the content, not news."""
-    if _DISCLAIMER_START.match(text):
-        return True
-    lowered = text.lower()
-    return any(w in lowered for w in _DISCLAIMER_WORDS) and bool(_DISCLAIMER_ANYWHERE.search(text))
+    return bool(_DISCLAIMER_START.match(text)) or _found(text.lower(), _DISCLAIMER_ANYWHERE)
 
 
 def is_boilerplate(text: str) -> bool:
     """True when `text` must never be a summary sentence: a disclaimer, footer or call to action."""
-    if is_disclaimer(text) or _BOILERPLATE_START.match(text):
+    if _BOILERPLATE_START.match(text) or _DISCLAIMER_START.match(text):
         return True
     lowered = text.lower()
-    return any(w in lowered for w in _BOILERPLATE_WORDS) and bool(
-        _BOILERPLATE_ANYWHERE.search(text)
-    )
+    return _found(lowered, _DISCLAIMER_ANYWHERE) or _found(lowered, _BOILERPLATE_ANYWHERE)
 
 
 def split_disclaimer(text: str) -> tuple[str, str | None]:

@@ -4,8 +4,11 @@ sumy's own Tokenizer needs nltk's punkt models, which a fresh machine lacks, so 
 given `NewsTokenizer` instead. A full stop ends a sentence unless the word before it is an
 abbreviation that cannot end one (Mr., e.g.), one that precedes a number (No. 10, Jan. 5), or an
 ambiguous one (U.S., Inc., an initial) followed by a word that does not usually start a sentence.
-A lower-case next word never starts a sentence. Every sentence is an exact substring of its text,
-so summaries quote their sources verbatim.
+A lower-case next word never starts a sentence. Text pasted together from HTML is split where it
+lost its gaps: after a full stop with no space ("at home.Half of them") and between an unpunctuated
+photo caption and the story ("... on Wednesday He said"). Every sentence is an exact substring of
+its text, so summaries quote their sources verbatim; a paragraph is split lazily, so reading a
+lead costs no more than the lead.
 """
 
 from __future__ import annotations
@@ -24,8 +27,15 @@ __all__ = [
     "words",
 ]
 
-# Terminators, the closing quotes or brackets that belong to the sentence, then the gap.
-_CANDIDATE = re.compile(r"(?:\.{2,}|[.!?…]+)[\"'”’»)\]]*\s+")
+# Where a sentence may end: a terminator with the closing quotes or brackets that belong to the
+# sentence, then the gap; or, in text pasted together from HTML, a full stop with no space after
+# it ("at home.Half of them"), or the gap between an unpunctuated photo caption and the story
+# ("... in Dortmund on Wednesday He said"), found by the pronouns and determiners that start
+# such a sentence ("I", "A", "On" and the like are left out as they occur inside titles).
+_BOUNDARY = re.compile(
+    r"[.!?…]+(?:(?P<stop>[\"'”’»)\]]*\s+)|(?P<glued>[\"”’]?)(?=[A-Z][a-z]))"
+    r"| (?=(?:The|He|She|It|They|His|Her|Its|Their|This|These|Those|There|But) [a-z])"
+)
 _OPENERS = "\"'“‘«([¿¡"
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_]+(?:['’.,\-&][^\W_]+)*")
@@ -73,26 +83,39 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield start, start + len(stripped)
 
 
-def _sentence_spans(paragraph: str, offset: int = 0) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of one paragraph, shifted by `offset`."""
-    spans = []
+def _sentence_spans(paragraph: str, offset: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one paragraph, shifted by `offset`, lazily:
+    a reader of the lead does not pay for splitting a long paragraph to its end."""
     start = 0
-    for match in _CANDIDATE.finditer(paragraph):
-        end = match.end()
-        if end >= len(paragraph) or not _ends_sentence(paragraph, match):
+    for match in _BOUNDARY.finditer(paragraph):
+        cut = match.end()
+        if cut >= len(paragraph) or not _is_boundary(paragraph, match):
             continue
-        stop = end - len(match.group()) + len(match.group().rstrip())
-        if paragraph[start:stop].strip():
-            spans.append((start, stop))
-        start = end
-    if paragraph[start:].strip():
-        spans.append((start, len(paragraph)))
-    result = []
-    for begin, stop in spans:
-        piece = paragraph[begin:stop]
+        piece = paragraph[start:cut]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            yield offset + start + lead, offset + start + len(piece.rstrip())
+        start = cut
+    piece = paragraph[start:]
+    if piece.strip():
         lead = len(piece) - len(piece.lstrip())
-        result.append((offset + begin + lead, offset + begin + len(piece.rstrip())))
-    return result
+        yield offset + start + lead, offset + start + len(piece.rstrip())
+
+
+def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether a `_BOUNDARY` match ends a sentence."""
+    if match.group("stop") is not None:
+        return _ends_sentence(paragraph, match)
+    start = match.start()
+    before = paragraph[max(start - 2, 0) : start]
+    if match.group("glued") is not None:
+        terminator = match.group()[: len(match.group()) - len(match.group("glued"))]
+        if match.group("glued") or len(terminator) > 1:  # 'it."School' or 'wait...The'
+            return len(terminator) == 1 and before[-1:].islower()
+        return (len(before) == 2 and before.isalpha() and before.islower()) or (
+            before[-1:].isdigit() or before[-1:] in "%)"
+        )
+    return before[-1:].islower() or before[-1:].isdigit() or before[-1:] in ")]%"
 
 
 def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
@@ -124,7 +147,10 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
 
 def _word_before(paragraph: str, end: int) -> str:
     """The word that ends at `end`, without leading quotes or brackets."""
-    start = paragraph.rfind(" ", 0, end) + 1
+    start = end
+    # Any whitespace bounds the word: feeds often put a no-break space before "Dr." or "Gov.".
+    while start > 0 and not paragraph[start - 1].isspace():
+        start -= 1
     return paragraph[start:end].lstrip(_OPENERS + "-–—")
 
 

@@ -6,7 +6,7 @@ Kept here rather than taken from sumy or nltk, which story grouping must not imp
 
 from __future__ import annotations
 
-__all__ = ["STOP_WORDS"]
+__all__ = ["STOP_WORDS", "STORY_STOP_WORDS"]
 
 _ENGLISH = """
 a about above after again against ago all almost along already also although always am among an
@@ -20,8 +20,8 @@ rather really said same say saying says see seen several shall she should since 
 such take than that the their theirs them themselves then there these they this those though
 three through thus to told too two under until up upon us very via was way we well were what
 when where whether which while who whom whose why will with within without would year years yet
-you your yours yourself yourselves monday tuesday wednesday thursday friday saturday sunday
-today yesterday tomorrow week weeks day days month months time times first second according
+you your yours yourself yourselves today yesterday tomorrow week weeks day days month months time
+times first second according
 also including including told news report reported reports mr mrs ms dr s t
 """
 _GERMAN = """
@@ -42,4 +42,11 @@ ese eso esta este esto fue ha han hay la las le les lo los más me mi muy no nos
 que quien se ser si sin sobre son su sus también te tiene un una uno y ya
 """
 
-STOP_WORDS: frozenset[str] = frozenset((_ENGLISH + _GERMAN + _FRENCH + _SPANISH).split())
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+
+STOP_WORDS: frozenset[str] = frozenset(
+    (_ENGLISH + _GERMAN + _FRENCH + _SPANISH + _WEEKDAYS).split()
+)
+STORY_STOP_WORDS: frozenset[str] = STOP_WORDS - frozenset(_WEEKDAYS.split())
+"""The stop words for story grouping keep the weekdays: reports of one event name the same day,
+and two events of one running story (a weekly figure, the next hearing) usually do not."""

@@ -1,11 +1,25 @@
 """Joining articles that report the same event into stories.
 
-Each article becomes a TF-IDF vector of its headline (counted twice) and lead (first two
-sentences), stop words removed, words lower-cased and lightly stemmed. Only pairs that share two
-key terms (terms among each one's heaviest) are compared, found through an inverted index, so the
-work grows with the number of plausible pairs rather than with all pairs. They are joined by
-average-link clustering at a conservative threshold (chosen on the AllSides development set,
-see benchmarks/stories.py): an unrelated article merged into a story is worse than two stories
+Each article becomes a TF-IDF vector of its headline (counted twice) and lead (its first 700
+characters or so): stop words removed, words lower-cased and lightly stemmed, hyphenated words
+kept whole and in parts, numbers normalised ("$1.2T" and "1.2 trillion" agree). IDF is taken over
+the batch. Only pairs that share two key terms (terms among each one's heaviest) are compared,
+found through an inverted index, so the work grows with the number of plausible pairs rather
+than with all pairs.
+
+A cosine similarity says less in a crowded topic, where many unrelated reports share an article's
+vocabulary (a month of COVID or Afghanistan coverage), than for an article unlike the rest of the
+batch. So each article's background, the mean of its five highest similarities to articles it is
+not plainly linked to, is measured, and a pair's similarity is lowered by as much as the pair's
+background exceeds the usual level. It is never raised: weak links of an isolated article are
+weak evidence, not strong. Links strong enough to be the same story are left out of the
+background, so a story carried by many outlets does not count against itself. In a small batch,
+where an article has had few others to be compared with, the missing neighbours are taken at a
+middling background rather than at zero, so that a handful of items is judged conservatively.
+
+Articles are then joined by average-link clustering (which does not chain: a report linking two
+events joins at most one of them) at a conservative threshold measured on the AllSides development
+set (see benchmarks/stories.py): an unrelated article merged into a story is worse than two stories
 left apart. Syndicated copies (the same text in several feeds) always join. With times given, only
 articles within `window` of each other are compared.
 """
@@ -20,43 +34,72 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from itertools import combinations
 
-from digest.analysis.sentences import iter_sentences
-from digest.analysis.stopwords import STOP_WORDS
+from digest.analysis.boilerplate import is_boilerplate
+from digest.analysis.stopwords import STORY_STOP_WORDS
 from digest.models import Article
 
 __all__ = ["STORY_WINDOW", "THRESHOLD", "group_articles", "group_items", "group_stories"]
 
-THRESHOLD = 0.3
-"""Average cosine similarity at which two groups of articles are one story."""
+THRESHOLD = 0.2
+"""Average similarity (after the background correction) at which two groups are one story."""
 STORY_WINDOW = timedelta(days=4)
 """Articles further apart in time than this are never one story."""
 
-_LEAD_SENTENCES = 2
-_LEAD_CHARS = 1200
-"""Only the start of the text is split into sentences: the lead is all that is used."""
+_TITLE_WEIGHT = 2
+_LEAD_CHARS = 700
+"""The lead compared: about the first five sentences of a news report."""
 _KEY_TERMS = 15
 """Terms per article used to find candidate pairs: its heaviest ones."""
 _KEY_POSTINGS = 50
 """A term that is key to more articles than this is not used to find pairs."""
+_BACKGROUND_NEIGHBOURS = 5
+_USUAL_BACKGROUND = 0.15
+"""Background similarity that costs nothing; above it, a pair must be that much more alike."""
+_UNKNOWN_BACKGROUND = 0.25
+_PRIOR_ARTICLES = 20
+"""A neighbour an article lacks counts as `_UNKNOWN_BACKGROUND`, scaled by
+`_PRIOR_ARTICLES / (_PRIOR_ARTICLES + others)`: fully in a tiny batch, hardly in a large one."""
+_STRONG = 0.35
+"""Similarities from here up are taken as the same story and left out of the background."""
 _FINGERPRINT_CHARS = 240
 _EDGE_FLOOR = 0.5
 """Similarities under this share of the threshold are dropped: they would only lower averages."""
-_TOKEN = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
-_MEMO_WORDS = 200_000
-_STEMS: dict[str, str] = {}
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W_]+(?:['’.&-][^\W_]+)*")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|t|tn|tr)")
+_UNITS = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion"}
+_UNITS |= {"t": "trillion", "tn": "trillion", "tr": "trillion"}
+_MEMO_TOKENS = 200_000
+_TOKEN_TERMS: dict[str, tuple[str, ...]] = {}
+"""Terms of each token seen, kept because the same words recur across a batch."""
+
+
+def _terms(text: str) -> list[str]:
+    """Stemmed content words and normalised numbers of a text."""
+    terms: list[str] = []
+    for token in _TOKEN.findall(text.lower()):
+        known = _TOKEN_TERMS.get(token)
+        if known is None:
+            known = _token_terms(token)
+            if len(_TOKEN_TERMS) < _MEMO_TOKENS:
+                _TOKEN_TERMS[token] = known
+        terms.extend(known)
+    return terms
+
+
+def _token_terms(token: str) -> tuple[str, ...]:
+    if token[0].isdigit():
+        return _number(token)
+    # "covid-19" and "covid", "anti-vaccine" and "vaccine" should meet.
+    parts = [token, *token.split("-")] if "-" in token else [token]
+    return tuple(
+        _stem(part)
+        for part in parts
+        if part not in STORY_STOP_WORDS and (len(part) > 1 or part.isdigit())
+    )
 
 
 def _stem(word: str) -> str:
     """A light English stemmer: enough to join "sanctions"/"sanction", "talks"/"talked"."""
-    known = _STEMS.get(word)
-    if known is None:
-        known = _strip_suffix(word)
-        if len(_STEMS) < _MEMO_WORDS:
-            _STEMS[word] = known
-    return known
-
-
-def _strip_suffix(word: str) -> str:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -70,24 +113,34 @@ def _strip_suffix(word: str) -> str:
     return word
 
 
-def _terms(text: str) -> list[str]:
-    return [
-        _stem(token)
-        for token in _TOKEN.findall(text.lower())
-        if token not in STOP_WORDS and (len(token) > 1 or token.isdigit())
-    ]
+def _number(token: str) -> tuple[str, ...]:
+    """ "444,000" -> 444000; "$3.5T", "500m", "1.2bn" -> the number and its unit as a word."""
+    plain = token.replace(",", "")
+    amount = _AMOUNT.fullmatch(plain)
+    if amount:
+        return amount.group(1), _UNITS[amount.group(2)]
+    return (plain,)
 
 
 def _lead(title: str, text: str) -> str:
-    """The first sentences of the text, skipping a repeat of the headline."""
+    """About the first `_LEAD_CHARS` of the text, without a repeat of the headline or notices.
+
+    A disclaimer or footer says nothing of the event, and a feed that appends the same one to
+    every article would otherwise make its unrelated articles look alike.
+    """
     folded_title = " ".join(title.lower().split())
-    chosen = []
-    for sentence in iter_sentences(text[:_LEAD_CHARS]):
-        if " ".join(sentence.lower().split()) == folded_title:
+    chosen: list[str] = []
+    room = _LEAD_CHARS
+    for line in text[: _LEAD_CHARS * 2].splitlines():
+        line = line.strip()
+        if not line or " ".join(line.lower().split()) == folded_title or is_boilerplate(line):
             continue
-        chosen.append(sentence)
-        if len(chosen) == _LEAD_SENTENCES:
+        if len(line) > room:
+            cut = line.rfind(" ", 0, room)
+            chosen.append(line[: cut if cut > 0 else room])
             break
+        chosen.append(line)
+        room -= len(line) + 1
     return " ".join(chosen)
 
 
@@ -105,7 +158,7 @@ def _vectors(items: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
     for title, text in items:
         bag = Counter(_terms(title))
         for term in bag:
-            bag[term] *= 2
+            bag[term] *= _TITLE_WEIGHT
         bag.update(_terms(_lead(title, text)))
         counts.append(bag)
     document_frequency: Counter[str] = Counter()
@@ -150,6 +203,34 @@ def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> list[tuple[int, int
             (a, b) for (a, b), count in shared.items() if count == 1 and (a in tiny or b in tiny)
         ]
     return pairs
+
+
+def _corrected(
+    size: int, similarities: dict[tuple[int, int], float]
+) -> dict[tuple[int, int], float]:
+    """Similarities lowered where the two articles sit in a crowded part of the batch.
+
+    An article's background is the mean of its `_BACKGROUND_NEIGHBOURS` highest similarities
+    below `_STRONG`; a pair loses what its mean background has above `_USUAL_BACKGROUND`.
+    """
+    near: list[list[float]] = [[] for _ in range(size)]
+    for (a, b), similarity in similarities.items():
+        if similarity < _STRONG:
+            near[a].append(similarity)
+            near[b].append(similarity)
+    unseen = _UNKNOWN_BACKGROUND * _PRIOR_ARTICLES / (_PRIOR_ARTICLES + size - 1)
+    background = [
+        (
+            sum(heapq.nlargest(_BACKGROUND_NEIGHBOURS, values))
+            + max(0, _BACKGROUND_NEIGHBOURS - len(values)) * unseen
+        )
+        / _BACKGROUND_NEIGHBOURS
+        for values in near
+    ]
+    return {
+        (a, b): similarity - max(0.0, (background[a] + background[b]) / 2 - _USUAL_BACKGROUND)
+        for (a, b), similarity in similarities.items()
+    }
 
 
 def _average_link(size: int, edges: dict[tuple[int, int], float], threshold: float) -> list[int]:
@@ -216,13 +297,15 @@ def group_items(
     representative = [first_copy.setdefault(_fingerprint(*item), i) for i, item in enumerate(items)]
     unique = sorted(first_copy.values())
     vectors = _vectors([items[i] for i in unique])
-    edges: dict[tuple[int, int], float] = {}
+    similarities: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(vectors):
-        if times is not None and _apart(times[unique[a]], times[unique[b]], window):
-            continue
-        similarity = _cosine(vectors[a], vectors[b])
-        if similarity >= threshold * _EDGE_FLOOR:
-            edges[a, b] = similarity
+        if times is None or not _apart(times[unique[a]], times[unique[b]], window):
+            similarities[a, b] = _cosine(vectors[a], vectors[b])
+    edges = {
+        pair: similarity
+        for pair, similarity in _corrected(len(unique), similarities).items()
+        if similarity >= threshold * _EDGE_FLOOR
+    }
     clusters = _average_link(len(unique), edges, threshold)
     cluster_of = {item: clusters[position] for position, item in enumerate(unique)}
     return _first_appearance([cluster_of[representative[i]] for i in range(len(items))])
