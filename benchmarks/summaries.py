@@ -176,7 +176,7 @@ def main() -> int:
     args = parser.parse_args()
     scorer = rouge_scorer()
     if scorer is None:
-        print("rouge-score is not installed: `pip install rouge-score` (benchmarks only)")
+        print("rouge-score is not installed: `pip install '.[bench]'` (benchmarks only)")
         return 1
     cnndm_path = args.data / "summ_cnndm.jsonl"
     allsides_path = args.data / "allsides_stories.jsonl"

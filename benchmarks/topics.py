@@ -22,24 +22,10 @@ from collections import Counter
 from itertools import cycle, islice
 from pathlib import Path
 
+from _common import AG_ACCEPT, BBC_ACCEPT, DATA
+
 import digest
 from digest.analysis.topics import TAXONOMY
-
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval"
-
-BBC_ACCEPT = {
-    "business": {"Business"},
-    "entertainment": {"Entertainment"},
-    "politics": {"Politics"},
-    "sport": {"Sports"},
-    "tech": {"Technology"},
-}
-AG_ACCEPT = {
-    "World": {"World", "Politics"},
-    "Sports": {"Sports"},
-    "Business": {"Business"},
-    "Sci/Tech": {"Technology", "Science"},
-}
 
 
 def _classify(rows: list[tuple[str, str, str]]) -> tuple[list[str], float]:

@@ -56,7 +56,7 @@ class DigestSettings:
     summary_sentences: int = 3
     """Summary sentences for a story with one source; stories with more sources get up to 5."""
     max_stories_per_topic: int = 40
-    """Stories listed per topic at most, newest first."""
+    """Stories listed per topic at most, the best-ranked (most outlets, most recent) first."""
 
 
 @dataclass(frozen=True)

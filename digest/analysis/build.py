@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 
 from digest.analysis.sentences import iter_sentences, words
+from digest.analysis.stemming import light_stem
 from digest.analysis.stopwords import STOP_WORDS
 from digest.analysis.stories import group_articles
 from digest.analysis.topics import OTHER, TopicClassifier, topic_order
@@ -113,24 +114,9 @@ def story_score(outlets: int, age: timedelta) -> float:
     return max(outlets, 1) * math.pow(0.5, hours)
 
 
-def _stem(word: str) -> str:
-    """Crude suffix stripping, enough for headlines: "crossings", "crossing", "cross" meet."""
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if len(word) > 3 and word.endswith("e") else word
-
-
 def _content_terms(text: str) -> set[str]:
     return {
-        _stem(word)
+        light_stem(word)
         for word in (w.lower() for w in words(text))
         if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
     }

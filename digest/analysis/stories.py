@@ -35,6 +35,7 @@ from datetime import datetime, timedelta
 from itertools import combinations
 
 from digest.analysis.boilerplate import is_boilerplate
+from digest.analysis.stemming import light_stem
 from digest.analysis.stopwords import STORY_STOP_WORDS
 from digest.models import Article
 
@@ -92,25 +93,10 @@ def _token_terms(token: str) -> tuple[str, ...]:
     # "covid-19" and "covid", "anti-vaccine" and "vaccine" should meet.
     parts = [token, *token.split("-")] if "-" in token else [token]
     return tuple(
-        _stem(part)
+        light_stem(part)
         for part in parts
         if part not in STORY_STOP_WORDS and (len(part) > 1 or part.isdigit())
     )
-
-
-def _stem(word: str) -> str:
-    """A light English stemmer: enough to join "sanctions"/"sanction", "talks"/"talked"."""
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def _number(token: str) -> tuple[str, ...]:
