@@ -31,7 +31,6 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from digest.config import Config
 from digest.models import Article, Digest, ParsedEntry, Source, Story, SummarySentence, Topic
 from digest.paths import resolve_paths
 from digest.store import open_store
@@ -245,8 +244,7 @@ def main() -> None:
                 f"  {name:<12} median {statistics.median(values):6.0f}   "
                 f"max {max(values):6.0f}   n={len(values)}"
             )
-        loaded = Config()  # the defaults the reader used
-        print(f"(digest window {loaded.digest.window_hours:g} h; search query {query!r})")
+        print(f"(search query {query!r}, typed after /)")
     finally:
         if args.keep is None:
             shutil.rmtree(home, ignore_errors=True)

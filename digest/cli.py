@@ -11,7 +11,6 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from digest import __version__
@@ -327,28 +326,12 @@ def _cmd_history(args: argparse.Namespace, context: _Context) -> int:
 
 
 def _cmd_reader(context: _Context) -> int:
-    from digest.digests import describe_age, get_digest
-
-    empty_message = _EMPTY_HINT
-    if not context.store.feeds():
-        digest = None
-        subtitle = "no feeds yet"
-    else:
-        shown = get_digest(
-            context.store, context.config, offline=context.offline, anchor_to_newest=context.demo
-        )
-        digest = shown.digest
-        built = shown.snapshot.generated_at if shown.snapshot else datetime.now(UTC)
-        snapshot_age = describe_age(built)
-        window = f"{(digest.until - digest.since).total_seconds() / 3600:g} h"
-        subtitle = f"{digest.until:%d %b %Y %H:%M} UTC · last {window} · built {snapshot_age}"
-        if context.demo:
-            subtitle = f"demo (sample feeds) · {digest.until:%d %b %Y %H:%M} UTC · last {window}"
-        empty_message = (
-            f"No stories in the last {window}. `digest fetch` brings new articles; "
-            "`digest show --since 7d` reaches further back."
-        )
+    # The reader opens the newest stored digest itself and builds in the background, so nothing
+    # here waits on the analysis (or the network).
+    from digest.session import ReaderSession
     from digest.tui.app import run_reader
 
-    run_reader(digest, subtitle=subtitle, offline=context.offline, empty_message=empty_message)
+    run_reader(
+        ReaderSession(context.paths, context.config, offline=context.offline, demo=context.demo)
+    )
     return 0

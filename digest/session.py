@@ -1,7 +1,8 @@
 """What the reader needs from the core, in one object that knows nothing of Textual.
 
 Each call opens its own short-lived store connection, so the reader may call from its event loop
-or from a worker thread (SQLite connections must not cross threads).
+or from a worker thread (SQLite connections must not cross threads). Opening a stored digest
+imports neither the fetch path nor the analysis, so the reader starts fast.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest.config import Config
 from digest.digests import Shown, build_digest_now, get_digest
 from digest.errors import NoDigestError
 from digest.models import Digest, FeedInfo
 from digest.paths import Paths
-from digest.refresh import FeedOutcome, refresh
 from digest.store import SnapshotInfo, Store, open_store
+
+if TYPE_CHECKING:
+    from digest.refresh import FeedOutcome
 
 __all__ = ["ReaderSession"]
 
@@ -75,6 +79,9 @@ class ReaderSession:
         self, on_progress: Callable[[int, int], None] | None = None
     ) -> list[FeedOutcome]:
         """Fetch every feed (network work: run it in an async worker)."""
+        # Imported here: the fetch path (httpx, feedparser) would slow the reader's start-up.
+        from digest.refresh import refresh
+
         with self._store() as store:
             return await refresh(store, self.config, on_progress=on_progress)
 

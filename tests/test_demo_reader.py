@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from digest.config import Config
-from digest.digests import get_digest
-from digest.paths import seeds_dir
+from digest.paths import resolve_paths, seeds_dir
 from digest.refresh import refresh
+from digest.session import ReaderSession
 from digest.store import open_store
 from digest.subscriptions import import_opml
 from digest.tui.app import DigestApp
@@ -21,24 +21,30 @@ def _screen_text(pilot: Pilot[None]) -> str:
 
 
 def _titles(pilot: Pilot[None]) -> list[str]:
-    story_list = pilot.app.screen.query_one(StoryList)
-    return [str(option.prompt).split("\n")[0] for option in story_list.options]
+    return [shown.story.title for shown in pilot.app.screen.query_one(StoryList).stories]
 
 
 async def test_reader_on_the_sample_feeds(tmp_path: Path) -> None:
     config = Config()
-    with open_store(tmp_path / "store.sqlite3") as store:
+    paths = resolve_paths(tmp_path / "home")
+    paths.ensure()
+    with open_store(paths.store_file) as store:
         result = import_opml(store, seeds_dir() / "feeds" / "demo.opml")
         assert result.added >= 6
         outcomes = await refresh(store, config)
         assert all(o.status == "updated" for o in outcomes), outcomes
-        digest = get_digest(store, config, anchor_to_newest=True).digest
-    names = [t.name for t in digest.topics]
-    assert len(names) >= 5
-
-    app = DigestApp(digest, subtitle="sample", offline=True)
+    # As `digest --demo` opens it: offline, no digest yet, so the reader builds one.
+    session = ReaderSession(paths, config, offline=True, demo=True)
+    app = DigestApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = session.latest()
+        assert shown is not None
+        digest = shown.digest
+        names = [t.name for t in digest.topics]
+        assert len(names) >= 5
         screen = _screen_text(pilot)
         for name in names[:4]:
             assert name in screen

@@ -1,15 +1,25 @@
-"""Digests for the reader's tests: a small ordinary one, and one made of hostile text."""
+"""Digests for the reader's tests (a small ordinary one, one made of hostile text) and sessions
+over real stores that hold them."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from digest.models import Digest, Source, Story, SummarySentence, Topic
+from digest.config import Config
+from digest.models import Digest, Source, Story, SummarySentence, Topic, iso
+from digest.paths import resolve_paths, seeds_dir
+from digest.refresh import refresh_sync
+from digest.session import ReaderSession
+from digest.store import open_store
+from digest.subscriptions import import_opml
 
 NOW = datetime(2026, 11, 28, 18, 0, tzinfo=UTC)
 """The pinned clock: every age in the tests is measured from here."""
 
-SUBTITLE = "Digest of 28 Nov 2026 18:00 · last 36 h · data 2 h old"
+SUBTITLE = "Digest of 28 Nov 2026 18:00 · last 36 h · built just now"
+"""The header line for `make_digest()` stored and read at NOW."""
 DISCLAIMER = (
     "These summaries are machine-selected extracts quoted from the linked sources; "
     "they may lack context. Verify with the sources."
@@ -95,3 +105,54 @@ def make_hostile_digest() -> Digest:
     ]
     topics = [Topic(text, [story]) for text, story in zip(HOSTILE, stories, strict=True)]
     return Digest(NOW, NOW - timedelta(hours=36), NOW, " ".join(HOSTILE), topics)
+
+
+def make_session(
+    home: Path,
+    digest: Digest | None = None,
+    *,
+    offline: bool = False,
+    feeds: int = 1,
+    failing: dict[str, str] | None = None,
+) -> ReaderSession:
+    """A reader session over a real store under `home` that holds `digest` as its snapshot.
+
+    The store gets `feeds` subscriptions (never fetched) so the reader does not show its "no feeds"
+    advice, plus one failed feed per `failing` entry (url -> error, fetched at NOW). The snapshot
+    matches the store's state, so the reader opens it without building.
+    """
+    paths = resolve_paths(home)
+    paths.ensure()
+    with open_store(paths.store_file) as store:
+        for n in range(feeds):
+            store.add_feed(f"https://feeds{n}.example/rss.xml", name=_OUTLETS[n % 3])
+        for url, error in (failing or {}).items():
+            feed_id, _new = store.add_feed(url)
+            store.record_failure(feed_id, error)
+            with store.transaction() as db:  # pin the fetch time for snapshots
+                db.execute("UPDATE feeds SET last_fetched = ? WHERE id = ?", (iso(NOW), feed_id))
+        if digest is not None:
+            store.save_digest(digest, window="36h", state=store.content_state(), keep=50)
+    return ReaderSession(paths, Config(), offline=offline)
+
+
+def build_demo_home(home: Path) -> Path:
+    """Fill `home` with a store of the bundled sample feeds and one digest built from them."""
+    paths = resolve_paths(home)
+    paths.ensure()
+    with open_store(paths.store_file) as store:
+        import_opml(store, seeds_dir() / "feeds" / "demo.opml")
+        refresh_sync(store, Config())
+    ReaderSession(paths, Config(), demo=True).build()
+    return home
+
+
+def copy_demo_home(template: Path, destination: Path) -> Path:
+    """A private copy of a `build_demo_home` home (marks set in one test never reach another)."""
+    shutil.copytree(template, destination)
+    return destination
+
+
+def demo_session(home: Path, *, offline: bool = True) -> ReaderSession:
+    """A reader session on a `demo_home` copy, as `digest --demo` opens it."""
+    return ReaderSession(resolve_paths(home), Config(), offline=offline, demo=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-__all__ = ["age", "clock", "outlets"]
+from digest.digests import Shown, describe_age
+
+__all__ = ["age", "clock", "describe_digest", "outlets"]
 
 
 def _aware(moment: datetime) -> datetime:
@@ -42,3 +44,19 @@ def clock(moment: datetime, now: datetime) -> str:
 def outlets(count: int) -> str:
     """The number of outlets in words: "1 outlet", "3 outlets"."""
     return f"{count} outlet" if count == 1 else f"{count} outlets"
+
+
+def describe_digest(shown: Shown, now: datetime, *, demo: bool = False, newest: bool = True) -> str:
+    """The header line: which digest (date and window) and how old its data is.
+
+    "Digest of 28 Nov 2026 18:00 · last 36 h · built 2 h ago"; one opened from the history is an
+    "Older digest of …", and the demo's is a "Demo digest of …" (made of the sample feeds).
+    """
+    digest = shown.digest
+    local = _aware(digest.until).astimezone(_aware(now).tzinfo)
+    hours = (digest.until - digest.since).total_seconds() / 3600
+    built = shown.snapshot.generated_at if shown.snapshot else digest.generated_at
+    kind = "Digest" if newest else "Older digest"
+    if demo:
+        kind = "Demo digest" if newest else "Older demo digest"
+    return f"{kind} of {local:%d %b %Y %H:%M} · last {hours:g} h · built {describe_age(built, now)}"

@@ -1,19 +1,19 @@
-"""What the reader shows when there are no stories: how to get some."""
+"""What the reader shows when there are no stories: how to get some, or that some are coming."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import LoadingIndicator, Static
 
 from digest.tui.safe import clean_block
 
-__all__ = ["DEFAULT_EMPTY_MESSAGE", "EmptyState"]
+__all__ = ["DEFAULT_EMPTY_MESSAGE", "EmptyState", "LoadingState"]
 
 DEFAULT_EMPTY_MESSAGE = (
     "No stories to show yet.\n"
-    "Subscribe with `digest add URL` or `digest import FILE.opml`, then `digest fetch`.\n"
+    "Subscribe with `digest add URL` or `digest import FILE.opml`, then press r to fetch.\n"
     "Or try the sample feeds: `digest --demo`."
 )
 
@@ -32,3 +32,12 @@ class EmptyState(Middle):
     def show_message(self, message: str | None) -> None:
         """Show `message` (plain text, not markup), or the default advice when None."""
         self._message.update(Content(clean_block(message or DEFAULT_EMPTY_MESSAGE)))
+
+
+class LoadingState(Middle):
+    """A spinner and a line saying what is being prepared."""
+
+    def compose(self) -> ComposeResult:
+        with Center():
+            yield Static("Building the digest from your feeds…", id="loading_message")
+        yield LoadingIndicator(id="loading_indicator")
