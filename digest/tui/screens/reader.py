@@ -37,6 +37,8 @@ from digest.tui.widgets import (
 
 __all__ = ["ReaderScreen"]
 
+_SHORT_DISCLAIMER = "machine-selected quotes: verify with sources"
+
 _TOPIC_KEYS: list[BindingType] = [
     Binding(str(n), f"show_topic({n})", "Topic", show=False) for n in range(1, 10)
 ]
@@ -115,7 +117,11 @@ class ReaderScreen(ReaderActions):
     def on_mount(self) -> None:
         self.query_one("#topic_list").border_title = "Topics"
         self.query_one("#story_list").border_title = "Stories"
-        self.query_one("#story_view").border_title = "Story"
+        story_view = self.query_one("#story_view")
+        story_view.border_title = "Story"
+        # The full disclaimer follows every summary; this short form stays on screen even when
+        # a small terminal shows only the summary's first lines.
+        story_view.border_subtitle = _SHORT_DISCLAIMER
         self.query_one(SearchBar).display = False
         self.query_one(ReaderHeader).offline = self._session.offline
         if self._on_ready is not None:
