@@ -29,7 +29,7 @@ def _heading(digest: Digest) -> str:
 
 
 def _outlets(story: Story) -> str:
-    count = len({s.feed for s in story.sources})
+    count = story.outlet_count
     return f"{count} outlet{'s' if count != 1 else ''}"
 
 

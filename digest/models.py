@@ -188,6 +188,11 @@ class Story:
     summary: list[SummarySentence]
     sources: list[Source]
 
+    @property
+    def outlet_count(self) -> int:
+        """How many different outlets carry the story (one feed's several copies count once)."""
+        return len({source.feed for source in self.sources})
+
     def to_json(self, internal: bool = False) -> dict[str, Any]:
         return {
             "id": self.id,

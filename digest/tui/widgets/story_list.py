@@ -266,7 +266,7 @@ def _entry(shown: ShownStory, now: datetime, marks: Marks) -> tuple[Content, Con
     mark = ("  ", "") if read else ("● ", "bold $accent")
     star = [("★ ", "bold $warning")] if marks.is_starred(story) else []
     meta = (
-        f"{clean_line(shown.topic)} · {outlets(len(story.sources))} · {age(story.published, now)}"
+        f"{clean_line(shown.topic)} · {outlets(story.outlet_count)} · {age(story.published, now)}"
     )
     title_style = "dim" if read else "bold"
     title = Content.assemble(mark, *star, (clean_line(story.title), title_style))

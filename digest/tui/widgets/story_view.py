@@ -215,7 +215,7 @@ class StoryView(ScrollView, can_focus=True):
             add(Content.styled(shown.note, "dim"))
         else:
             add(Content.styled(clean_line(story.title), "bold"))
-            meta = [clean_line(shown.topic), outlets(len(story.sources))]
+            meta = [clean_line(shown.topic), outlets(story.outlet_count)]
             meta += [f"{age(story.published, shown.now)} ago", shown.status]
             add(Content.styled(" · ".join(part for part in meta if part), "dim"))
             lines.append(blank)
