@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from tui_digests import HOSTILE, NOW, make_digest
 
@@ -96,6 +97,14 @@ def test_header_line_says_which_digest_and_how_old() -> None:
     assert describe_digest(shown, NOW) == "Digest of 28 Nov 2026 18:00 · last 36 h · built 3 h ago"
     assert describe_digest(shown, NOW, newest=False).startswith("Older digest of")
     assert describe_digest(shown, NOW, demo=True).startswith("Demo digest of")
+
+
+def test_long_windows_are_described_in_days_or_by_their_start() -> None:
+    digest = make_digest()
+    week = replace(digest, since=digest.until - timedelta(days=7))
+    assert " · last 7 days · " in describe_digest(Shown(week, None, stored=False), NOW)
+    ever = replace(digest, since=datetime(2000, 1, 1, tzinfo=UTC))
+    assert " · since 01 Jan 2000 · " in describe_digest(Shown(ever, None, stored=False), NOW)
 
 
 def test_help_and_palette_cover_the_same_keys() -> None:

@@ -59,4 +59,14 @@ def describe_digest(shown: Shown, now: datetime, *, demo: bool = False, newest: 
     kind = "Digest" if newest else "Older digest"
     if demo:
         kind = "Demo digest" if newest else "Older demo digest"
-    return f"{kind} of {local:%d %b %Y %H:%M} · last {hours:g} h · built {describe_age(built, now)}"
+    window = _window(hours, _aware(digest.since).astimezone(_aware(now).tzinfo))
+    return f"{kind} of {local:%d %b %Y %H:%M} · {window} · built {describe_age(built, now)}"
+
+
+def _window(hours: float, since: datetime) -> str:
+    """'last 36 h', 'last 7 days', or for long windows the day they start."""
+    if hours <= 72:
+        return f"last {hours:g} h"
+    if hours <= 24 * 31:
+        return f"last {hours / 24:.0f} days"
+    return f"since {since:%d %b %Y}"
