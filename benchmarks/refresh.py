@@ -151,11 +151,13 @@ def print_table(name: str, rounds: list[Round]) -> tuple[float, float] | None:
     if not rounds:
         return None
     print(f"\n{name}: median of {len(rounds)} runs (last run's answers by HTTP status)")
-    print(f"  {'reload':<8}{'seconds':>9}{'peak MB':>9}  answers")
+    print(f"  {'reload':<8}{'seconds':>9}{'peak MB':>9}  {'answers':<12}each run (s)")
     for i, label in enumerate(("cold", "second", "third")):
-        seconds = _median([r[i][0].seconds for r in rounds])
+        each = [r[i][0].seconds for r in rounds]
         peaks = [r[i][0].peak_mb for r in rounds]
-        print(f"  {label:<8}{seconds:9.2f}{_peak(peaks):>9}  {_counts([r[i][1] for r in rounds])}")
+        answers = _counts([r[i][1] for r in rounds])
+        runs = " ".join(f"{s:.2f}" for s in each)
+        print(f"  {label:<8}{_median(each):9.2f}{_peak(peaks):>9}  {answers:<12}{runs}")
     cold = _median([r[0][0].seconds for r in rounds])
     warm = _median([min(r[1][0].seconds, r[2][0].seconds) for r in rounds])
     print(f"  {'warm':<8}{warm:9.2f}           (faster of second and third, median)")
@@ -232,7 +234,12 @@ def main() -> int:
                 articles.append(stored_articles(work / "dg"))
             if not newsboat:
                 print("newsboat is not on PATH: measuring digest alone")
-            nb = print_table("newsboat 2.x -x reload", nb_rounds)
+            version = ""
+            if newsboat:
+                version = subprocess.run(
+                    [newsboat, "-v"], capture_output=True, text=True, check=False
+                ).stdout.split(" - ")[0]
+            nb = print_table(f"{version} -x reload", nb_rounds)
             dg = print_table("digest fetch", dg_rounds)
             print(f"\ndigest stored {articles} articles (of {args.feeds * args.items})")
             if nb and dg:
