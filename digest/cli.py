@@ -12,12 +12,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest import __version__
 from digest.config import Config, load_config
 from digest.errors import DigestError
 from digest.paths import Paths, resolve_paths, seeds_dir
 from digest.store import Store, open_store
+
+if TYPE_CHECKING:
+    from digest.refresh import FeedOutcome
 
 __all__ = ["main"]
 
@@ -273,10 +277,7 @@ def _progress_printer() -> Callable[[int, int], None]:
     return _show
 
 
-def _print_fetch_summary(outcomes: Sequence[object]) -> None:
-    from digest.refresh import FeedOutcome
-
-    results = [o for o in outcomes if isinstance(o, FeedOutcome)]
+def _print_fetch_summary(results: Sequence[FeedOutcome]) -> None:
     if not results:
         print(_EMPTY_HINT)
         return

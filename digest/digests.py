@@ -71,7 +71,7 @@ def build_digest_now(
     now: datetime | None = None,
     anchor_to_newest: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
-) -> tuple[SnapshotInfo | None, Digest]:
+) -> tuple[SnapshotInfo, Digest]:
     """Build a digest from the store and save it as a snapshot.
 
     `anchor_to_newest` ends the window at the newest article instead of now (the demo's sample
@@ -102,10 +102,13 @@ def build_digest_now(
         on_progress=on_progress,
     )
     state = store.content_state()
+    window = window_key(since_spec, config)
     snapshot_id = store.save_digest(
-        digest, window=window_key(since_spec, config), state=state, keep=config.store.keep_digests
+        digest, window=window, state=state, keep=config.store.keep_digests
     )
-    info = next((s for s in store.snapshots() if s.id == snapshot_id), None)
+    info = SnapshotInfo(
+        snapshot_id, digest.generated_at, since, until, window, state, digest.story_count
+    )
     return info, digest
 
 

@@ -83,7 +83,7 @@ async def refresh(
     by_url = {r.url: r for r in due}
 
     async def _handle(row: FeedRow, result: FetchResult) -> None:
-        nonlocal done, pool
+        nonlocal done
         outcomes[row.id] = await store_fetch_result(store, row, result, pool, loop)
         done += 1
         if on_progress:
