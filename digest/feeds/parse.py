@@ -38,6 +38,7 @@ from digest.analysis.text import (
 )
 from digest.errors import DigestError
 from digest.feeds.discover import looks_like_html
+from digest.feeds.fastparse import read_plain_feed
 from digest.models import ParsedEntry, ParsedFeed
 
 __all__ = ["NotAFeedError", "parse_feed"]
@@ -55,11 +56,14 @@ class NotAFeedError(DigestError):
     """The document is not a feed digest can read (an HTML page, empty, or unparseable)."""
 
 
-def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) -> ParsedFeed:
+def parse_feed(
+    body: bytes, url: str, headers: Mapping[str, str] | None = None, *, fast: bool = True
+) -> ParsedFeed:
     """Parse a feed document fetched from `url` (its response `headers`, if any, help decoding).
 
     Ill-formed feeds still give the entries that can be read. Raises NotAFeedError, with a
-    message for a person, when the document holds no feed.
+    message for a person, when the document holds no feed. With `fast`, a plain RSS 2.0 or Atom
+    document is read by digest.feeds.fastparse (the same entries, several times faster).
     """
     lowered = {k.lower(): v for k, v in headers.items()} if headers else {}
     body = _inflate(body)
@@ -71,7 +75,7 @@ def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) 
         return _parse_json_feed(body, url)
     if looks_like_html(body):
         raise NotAFeedError("not a feed: got an HTML page")
-    return _parse_xml_feed(body, url, lowered)
+    return _parse_xml_feed(body, url, lowered, fast)
 
 
 def _content_start(body: bytes) -> bytes:
@@ -117,7 +121,12 @@ def _decoding_headers(body: bytes, headers: Mapping[str, str]) -> dict[str, str]
     return result
 
 
-def _parse_xml_feed(body: bytes, url: str, headers: Mapping[str, str]) -> ParsedFeed:
+def _parse_xml_feed(body: bytes, url: str, headers: Mapping[str, str], fast: bool) -> ParsedFeed:
+    plain = None
+    if fast and "content-language" not in headers:
+        plain = read_plain_feed(body, dict(headers))
+    if plain is not None:
+        return _xml_feed(*plain, url)
     result = feedparser.parse(
         io.BytesIO(body),
         response_headers=_decoding_headers(body, headers),
@@ -129,7 +138,11 @@ def _parse_xml_feed(body: bytes, url: str, headers: Mapping[str, str]) -> Parsed
         if b"<html" in body[:4096].lower():
             raise NotAFeedError("not a feed: got an HTML page")
         raise NotAFeedError(f"not a feed: could not parse it ({_reason(result)})")
-    channel: dict[str, Any] = dict(result.get("feed") or {})
+    return _xml_feed(dict(result.get("feed") or {}), raw_entries, url)
+
+
+def _xml_feed(channel: Mapping[str, Any], raw_entries: list[Any], url: str) -> ParsedFeed:
+    """A feed from feedparser's channel and entries (or the fast reader's, shaped the same)."""
     rights = _detail_line(channel, "rights")
     link = safe_url(_text(channel.get("link")), url)
     base = link if link and not safe_url(url) else url
