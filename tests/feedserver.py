@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import socketserver
+import struct
 import sys
 import threading
 import zlib
@@ -77,21 +78,61 @@ def compress(data: bytes, encoding: str | None) -> bytes:
 
 
 def compressed_zeros(size: int, encoding: str) -> bytes:
-    """`size` zero bytes compressed as gzip, deflate or br: a compression bomb, built in pieces."""
+    """`size` zero bytes compressed as gzip, deflate or br: a compression bomb, built in pieces.
+
+    Each megabyte is flushed on its own, so after the first few every piece compresses to the
+    same bytes; those are repeated rather than recompressed, and a gigabyte takes well under a
+    second. The stream stays valid to its end (gzip and zlib trailers are computed).
+    """
     block = bytes(1024 * 1024)
-    parts: list[bytes] = []
+    full, rest = divmod(size, len(block))
     if encoding == "br":
         packer = brotli.Compressor(quality=5)
-        for start in range(0, size, len(block)):
-            parts.append(packer.process(block[: size - start]))
-        parts.append(packer.finish())
-    else:
+
+        def step(data: bytes) -> bytes:
+            return bytes(packer.process(data)) + bytes(packer.flush())
+
+        def finish() -> bytes:
+            return bytes(packer.finish())
+
+    elif encoding in ("gzip", "deflate"):
         wbits = 16 + zlib.MAX_WBITS if encoding == "gzip" else zlib.MAX_WBITS
         deflater = zlib.compressobj(9, zlib.DEFLATED, wbits)
-        for start in range(0, size, len(block)):
-            parts.append(deflater.compress(block[: size - start]))
-        parts.append(deflater.flush())
-    return b"".join(parts)
+
+        def step(data: bytes) -> bytes:
+            return deflater.compress(data) + deflater.flush(zlib.Z_FULL_FLUSH)
+
+        def finish() -> bytes:
+            return deflater.flush()
+
+    else:
+        raise ValueError(f"unknown encoding {encoding!r}")
+    parts: list[bytes] = []
+    for done in range(full):
+        parts.append(step(block))
+        if done >= 2 and parts[-1] == parts[-2]:
+            # The compressor no longer sees the skipped megabytes: only the trailer depends on them.
+            parts.extend([parts[-1]] * (full - done - 1))
+            break
+    if rest:
+        parts.append(step(block[:rest]))
+    parts.append(finish())
+    body = b"".join(parts)
+    if encoding == "gzip":
+        crc = _zeros_checksum(zlib.crc32, 0, size)
+        return body[:-8] + struct.pack("<II", crc, size & 0xFFFFFFFF)
+    if encoding == "deflate":
+        return body[:-4] + struct.pack(">I", _zeros_checksum(zlib.adler32, 1, size))
+    return body
+
+
+def _zeros_checksum(update: Callable[[bytes, int], int], start: int, size: int) -> int:
+    """crc32 or adler32 (from its `start` value) of `size` zero bytes."""
+    block = bytes(1024 * 1024)
+    value = start
+    for offset in range(0, size, len(block)):
+        value = update(block[: size - offset], value)
+    return value
 
 
 def zeros(total: int, chunk: int = 64 * 1024) -> Chunks:

@@ -501,3 +501,31 @@ def test_parsing_modules_import_no_ui_or_summarizer() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+RISKY_ENTITIES = {
+    "nested": '<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;">',
+    "external": '<!ENTITY leak SYSTEM "file:///etc/passwd">',
+    "public": '<!ENTITY leak PUBLIC "-//x//y" "http://127.0.0.1/dtd">',
+    "parameter": '<!ENTITY % p "x">',
+    "unreadable": "<!ENTITY>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RISKY_ENTITIES))
+def test_risky_entity_declarations_are_refused(name: str) -> None:
+    body = (
+        f"<?xml version='1.0'?><!DOCTYPE rss [{RISKY_ENTITIES[name]}]>"
+        "<rss version='2.0'><channel><item><title>x</title></item></channel></rss>"
+    ).encode()
+    with pytest.raises(NotAFeedError, match="entities that nest or read files"):
+        parse_feed(body, URL)
+
+
+def test_plain_text_entities_are_read() -> None:
+    body = (
+        b"<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY id 'tag:example.com,'>]>"
+        b"<rss version='2.0'><channel><item><guid isPermaLink='false'>&id;2006</guid>"
+        b"<title>x</title></item></channel></rss>"
+    )
+    assert parse_feed(body, URL).entries[0].guid == "tag:example.com,2006"
