@@ -262,9 +262,13 @@ def test_pseudo_reference_weighs_the_lead_and_what_sources_share() -> None:
     counts = _counts(sentences, lexicon)
     reference = _pseudo_reference(sentences, counts, 2, _STORY, 2)
 
+    def name(number: int) -> str:
+        return lexicon.names[number]
+
     def weight(word: str) -> float:
         (number,) = lexicon.numbers(word)
-        tokens = sorted({n for s in sentences for n in lexicon.numbers(s.text)})
+        # Columns are in the order of the tokens themselves.
+        tokens = sorted({n for s in sentences for n in lexicon.numbers(s.text)}, key=name)
         return float(reference[tokens.index(number)])
 
     assert weight("flooding") > weight("ferry")  # both sources report the flood
@@ -272,7 +276,7 @@ def test_pseudo_reference_weighs_the_lead_and_what_sources_share() -> None:
     single = [s for s in _read(sources[0], None, 0, _SINGLE, 2)]
     reference = _pseudo_reference(single, _counts(single, lexicon), 1, _SINGLE, 2)
     words_of_lead = set(lexicon.numbers(single[0].text))
-    tokens = sorted({n for s in single for n in lexicon.numbers(s.text)})
+    tokens = sorted({n for s in single for n in lexicon.numbers(s.text)}, key=name)
     lead = [reference[i] for i, t in enumerate(tokens) if t in words_of_lead]
     later = [reference[i] for i, t in enumerate(tokens) if t not in words_of_lead]
     assert min(lead) > max(later)  # one article: its lead counts most
@@ -391,3 +395,15 @@ def test_allsides_summaries_beat_the_first_sentences_without_repeating(
         ours += _f1(texts, reference)
         lead += _f1([split_sentences(text)[0] for _, text in sources], reference)
     assert ours / len(rows) > lead / len(rows) + 0.015
+
+
+def test_counts_do_not_depend_on_what_the_lexicon_met_before() -> None:
+    """Token numbers follow the words a lexicon met earlier; the columns, and so every sum
+    that picks a sentence, must not."""
+    text = "Dock workers voted to end the strike.\nShips sail again on Tuesday.\n"
+    sentences = _read(text, None, 0, _SINGLE, 2)
+    fresh = _Lexicon("english")
+    used = _Lexicon("english")
+    used.numbers("Tuesday ships sail again; the strike ended as workers voted")
+    a, b = _counts(sentences, fresh), _counts(sentences, used)
+    assert (a.matrix == b.matrix).all() and (a.content == b.content).all()

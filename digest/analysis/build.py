@@ -22,16 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from itertools import islice
 
-from digest.analysis.sentences import iter_sentences, words
-from digest.analysis.stemming import light_stem
-from digest.analysis.stopwords import STOP_WORDS
+from digest.analysis.headlines import choose_headline
 from digest.analysis.stories import group_articles
+from digest.analysis.story_jobs import StoryJob, StoryWorkers
 from digest.analysis.topics import OTHER, TopicClassifier, topic_order
 from digest.config import DigestSettings, UserTopic
 from digest.models import Article, Digest, Source, Story, SummarySentence, Topic
@@ -55,24 +52,6 @@ DIGEST_DISCLAIMER = (
 RANK_HALF_LIFE = timedelta(hours=12)
 """A story's rank halves for every this much its newest report is older than the digest's end."""
 
-_UNTITLED = "(untitled)"
-_LEAD_CHARS = 1000
-_LEAD_SENTENCES = 2
-_LONG_WORDS = 16
-_LONG_CHARS = 120
-"""A headline longer than this (words or characters) is taken only when no shorter one fits."""
-_SHOUTING_LETTERS = 10
-_SHOUTING_SHARE = 0.6
-"""A headline with at least 10 letters, over 60% of them capitals, is written in capitals."""
-_LENGTH_PRIOR = 2
-"""Added to a headline's word count when scoring overlap, so a one-word headline does not win
-by sharing its one word."""
-# Headlines that tease rather than tell: questions, exclamations, labels, "here's why".
-_TEASER = re.compile(
-    r"[?!]|^\W*(?:breaking|live|watch|video|opinion|analysis|exclusive|update)\b\W*[:|–—-]"
-    r"|\b(?:you won['’]?t believe|here['’]?s (?:why|what|how)|what (?:we know|to know))\b",
-    re.IGNORECASE,
-)
 _PROGRESS_STEPS = 100
 """`on_progress` is called at most about this many times per build."""
 
@@ -114,63 +93,23 @@ def story_score(outlets: int, age: timedelta) -> float:
     return max(outlets, 1) * math.pow(0.5, hours)
 
 
-def _content_terms(text: str) -> set[str]:
-    return {
-        light_stem(word)
-        for word in (w.lower() for w in words(text))
-        if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
-    }
+def _progress(
+    total: int, on_progress: Callable[[int, int], None] | None
+) -> Callable[[int], None] | None:
+    """A counter of finished stories that calls `on_progress(done, total)` about every 1%."""
+    if on_progress is None:
+        return None
+    step = max(1, total // _PROGRESS_STEPS)
+    done = last = 0
 
+    def finished(count: int) -> None:
+        nonlocal done, last
+        done += count
+        if done - last >= step or done == total:
+            last = done
+            on_progress(done, total)
 
-def _lead(text: str) -> str:
-    return " ".join(islice(iter_sentences(text[:_LEAD_CHARS]), _LEAD_SENTENCES))
-
-
-def _flaws(headline: str) -> int:
-    """How many ways a headline is a poor title: too long, in capitals, a teaser."""
-    letters = [c for c in headline if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters)
-    return (
-        (len(headline.split()) > _LONG_WORDS or len(headline) > _LONG_CHARS)
-        + (len(letters) >= _SHOUTING_LETTERS and capitals > _SHOUTING_SHARE * len(letters))
-        + bool(_TEASER.search(headline))
-    )
-
-
-def choose_headline(sources: Sequence[tuple[str, str]]) -> str:
-    """A story's title from its sources' (headline, text), in source order.
-
-    The headline most representative of the others wins: the one whose content words (stop words
-    out, lightly stemmed) most appear in the other sources' headlines and leads, on average,
-    relative to its length. A headline that is very long, in capitals, or a teaser (a question,
-    an exclamation, "WATCH:", "here's why") is taken only when every headline is; ties go to the
-    earliest source.
-    """
-    titled = [(i, title.strip()) for i, (title, _) in enumerate(sources) if title.strip()]
-    if not titled:
-        return _UNTITLED
-    if len({" ".join(title.lower().split()) for _, title in titled}) == 1:
-        return titled[0][1]
-    others = [_content_terms(title) | _content_terms(_lead(text)) for title, text in sources]
-
-    def representative(index: int, title: str) -> float:
-        mine = _content_terms(title)
-        rest = [terms for j, terms in enumerate(others) if j != index]
-        shared = sum(len(mine & terms) for terms in rest) / len(rest)
-        return shared / (len(mine) + _LENGTH_PRIOR)
-
-    best = min(titled, key=lambda it: (_flaws(it[1]), -representative(*it), it[0]))
-    return best[1]
-
-
-def _summary_text(article: Article) -> str:
-    """The article's text with its own disclaimer cut out at line breaks, so that no summary
-    sentence can come from it while every sentence left is still verbatim from the text."""
-    text = article.text
-    notice = (article.disclaimer or "").strip()
-    if notice and notice in text:
-        text = text.replace(notice, "\n")
-    return text
+    return finished
 
 
 def build_digest(
@@ -188,31 +127,39 @@ def build_digest(
     `on_progress(done, total)` reports summarised stories (the slow part), at most about a
     hundred times.
     """
-    from digest.analysis.summarize import summarize_sources, summary_length
+    from digest.analysis.summarize import summary_length
 
     since, until = _aware(since), _aware(until)
     chosen = sorted(
         (a for a in articles if since <= _filed_at(a) <= until),
         key=lambda a: (_filed_at(a), a.feed_id, a.guid),
     )
-    classifier = TopicClassifier(user_topics)
-    topics = {
-        a.id: classifier.classify(a.title, a.text, a.categories, a.feed_topic) for a in chosen
-    }
-    user_set = {a.id for a in chosen if a.feed_topic and a.feed_topic.strip()}
-    groups = group_articles(chosen, when=_filed_at)
+    with StoryWorkers(len(chosen)) as workers:
+        classifier = TopicClassifier(user_topics)
+        topics = {
+            a.id: classifier.classify(a.title, a.text, a.categories, a.feed_topic) for a in chosen
+        }
+        user_set = {a.id for a in chosen if a.feed_topic and a.feed_topic.strip()}
+        stories = [
+            sorted(group, key=lambda a: (_filed_at(a), a.feed_title.lower(), a.id))
+            for group in group_articles(chosen, when=_filed_at)
+        ]
+        jobs = [
+            StoryJob(
+                tuple((a.title, a.text, a.disclaimer) for a in sources),
+                summary_length(len(sources), settings.summary_sentences),
+            )
+            for sources in stories
+        ]
+        results = workers.run(jobs, _progress(len(jobs), on_progress))
 
     by_topic: dict[str, list[tuple[float, Story]]] = {}
-    step = max(1, len(groups) // _PROGRESS_STEPS)
-    for done, group in enumerate(groups, start=1):
-        sources = sorted(group, key=lambda a: (_filed_at(a), a.feed_title.lower(), a.id))
-        count = summary_length(len(sources), settings.summary_sentences)
-        summary = summarize_sources([(a.title, _summary_text(a)) for a in sources], count=count)
+    for sources, result in zip(stories, results, strict=True):
         story = Story(
             id=story_id(sources[0]),
-            title=choose_headline([(a.title, a.text) for a in sources]),
+            title=result.title,
             published=max(_filed_at(a) for a in sources),
-            summary=[SummarySentence(text, index) for text, index in summary],
+            summary=[SummarySentence(text, index) for text, index in result.summary],
             sources=[
                 Source(
                     title=a.title,
@@ -227,8 +174,6 @@ def build_digest(
         )
         score = story_score(len({a.feed_id for a in sources}), until - story.published)
         by_topic.setdefault(_story_topic(sources, topics, user_set), []).append((score, story))
-        if on_progress is not None and (done % step == 0 or done == len(groups)):
-            on_progress(done, len(groups))
 
     listed = []
     for name in topic_order(by_topic, user_topics):

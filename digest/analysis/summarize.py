@@ -130,6 +130,8 @@ class _Lexicon:
         self._lock = threading.Lock()
         self.is_stop: list[bool] = []
         """Whether each token number is a stop word's."""
+        self.names: list[str] = []
+        """Each token number's token."""
 
     @property
     def full(self) -> bool:
@@ -147,6 +149,7 @@ class _Lexicon:
             number = self._tokens.setdefault(token, len(self._tokens))
             if number == len(self.is_stop):
                 self.is_stop.append(token in self.stop_words)
+                self.names.append(token)
             self._words[word] = number
         return number
 
@@ -260,6 +263,11 @@ def _counts(sentences: list[_Sentence], lexicon: _Lexicon) -> _Counts:
         numbers.extend(found)
         lengths.append(len(found))
     tokens, columns = numpy.unique(numpy.array(numbers, dtype=numpy.int64), return_inverse=True)
+    # Columns in the order of the tokens themselves, not of their numbers: the numbers depend on
+    # what the lexicon met before, and sums taken in another order can tip a close choice.
+    names = lexicon.names
+    ranks = numpy.argsort(sorted(range(len(tokens)), key=lambda i: names[tokens[i]]))
+    tokens, columns = tokens[numpy.argsort(ranks)], ranks[columns]
     width = max(len(tokens), 1)
     rows = numpy.repeat(numpy.arange(len(sentences)), lengths)
     matrix = numpy.bincount(rows * width + columns, minlength=len(sentences) * width)
