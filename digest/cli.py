@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from digest import __version__
 from digest.config import Config, load_config
-from digest.errors import DigestError
+from digest.errors import DigestError, StoreError
 from digest.paths import Paths, resolve_paths, seeds_dir
 from digest.store import Store, open_store
 
@@ -93,6 +94,15 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--snapshot", type=int, metavar="ID", help="a stored digest from `history`")
 
     commands.add_parser("history", help="list stored digests, newest first")
+
+    doctor = commands.add_parser(
+        "doctor", help="check the store, config and OPML backup; repair a damaged store"
+    )
+    doctor.add_argument(
+        "--repair",
+        action="store_true",
+        help="move a damaged store aside (keeping it) and rebuild it from what can be read",
+    )
     return parser
 
 
@@ -100,14 +110,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
+        if args.command == "doctor":
+            return _cmd_doctor(args)
         with _context(args) as context:
             return _dispatch(args, context)
+    except StoreError as exc:
+        print(f"digest: {_store_message(args, exc)}", file=sys.stderr)
+        return 1
     except DigestError as exc:
         print(f"digest: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        # A read outside the store's own transactions met a damaged page or a lock.
+        from digest.doctor import describe_store_error
+
+        print(f"digest: {describe_store_error(_store_file(args), exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("digest: interrupted", file=sys.stderr)
         return 130
+
+
+def _store_file(args: argparse.Namespace) -> Path:
+    return resolve_paths(args.home).store_file
+
+
+def _store_message(args: argparse.Namespace, exc: StoreError) -> str:
+    """The error, pointing at `digest doctor` when the store file itself is broken."""
+    from digest.lock import FetchRunningError
+
+    if args.demo or args.command == "doctor" or isinstance(exc, FetchRunningError):
+        return str(exc)
+    from digest.doctor import explain_store_failure
+
+    return explain_store_failure(_store_file(args), str(exc))
 
 
 @contextmanager
@@ -127,7 +163,17 @@ def _context(args: argparse.Namespace) -> Iterator[_Context]:
         return
     paths = resolve_paths(args.home)
     config = load_config(paths.config_file)
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise DigestError(
+            f"cannot create the folder {exc.filename}: {exc.strerror}. Check --home or DIGEST_HOME."
+        ) from exc
+    from digest.doctor import quick_damage
+
+    damage = quick_damage(paths.store_file)
+    if damage is not None:
+        raise StoreError(f"the store {paths.store_file} is damaged: {damage}")
     with open_store(paths.store_file) as store:
         yield _Context(paths, config, store, offline=offline, demo=False)
 
@@ -160,8 +206,17 @@ def _dispatch(args: argparse.Namespace, context: _Context) -> int:
 def _changed_subscriptions(context: _Context) -> None:
     from digest.subscriptions import write_backup
 
-    if not context.demo:
+    if context.demo:
+        return
+    try:
         write_backup(context.store, context.paths.opml_backup)
+    except OSError as exc:
+        print(
+            f"digest: could not write the OPML backup {context.paths.opml_backup}: "
+            f"{exc.strerror}. Your subscriptions are saved; `digest export FILE.opml` writes "
+            "a copy elsewhere.",
+            file=sys.stderr,
+        )
 
 
 def _cmd_add(args: argparse.Namespace, context: _Context) -> int:
@@ -249,6 +304,7 @@ def _cmd_export(args: argparse.Namespace, context: _Context) -> int:
 def _cmd_fetch(args: argparse.Namespace, context: _Context) -> int:
     from dataclasses import replace
 
+    from digest.lock import fetch_lock
     from digest.refresh import refresh_sync
 
     if context.offline and not context.demo:
@@ -259,7 +315,8 @@ def _cmd_fetch(args: argparse.Namespace, context: _Context) -> int:
             raise DigestError("--concurrency must be at least 1.")
         config = replace(config, fetch=replace(config.fetch, concurrency=args.concurrency))
     progress = _progress_printer() if sys.stderr.isatty() and not args.json else None
-    outcomes = refresh_sync(context.store, config, on_progress=progress)
+    with fetch_lock(context.paths.data_dir, wait=True, on_wait=_say_waiting):
+        outcomes = refresh_sync(context.store, config, on_progress=progress)
     if progress:
         print(file=sys.stderr)
     if args.json:
@@ -268,6 +325,15 @@ def _cmd_fetch(args: argparse.Namespace, context: _Context) -> int:
         _print_fetch_summary(outcomes)
     failed = sum(o.status == "error" for o in outcomes)
     return 1 if outcomes and failed == len(outcomes) else 0
+
+
+def _say_waiting(pid: int | None) -> None:
+    who = f" (pid {pid})" if pid else ""
+    print(
+        f"another digest fetch is running{who}; waiting for it to finish...",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _progress_printer() -> Callable[[int, int], None]:
@@ -324,6 +390,20 @@ def _cmd_history(args: argparse.Namespace, context: _Context) -> int:
         print(f"{snap.id:>5}  {built:<17}  {snap.window:<8}  {snap.stories}")
     print("Open one with `digest show --snapshot ID`.")
     return 0
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from digest.doctor import diagnose, format_repair, format_report, repair
+
+    if args.demo:
+        raise DigestError("doctor looks after your own store: leave out --demo.")
+    paths = resolve_paths(args.home)
+    if args.repair:
+        sys.stdout.write(format_repair(repair(paths), paths.opml_backup))
+        print()
+    report = diagnose(paths)
+    sys.stdout.write(format_report(report))
+    return 0 if report.healthy else 1
 
 
 def _cmd_reader(context: _Context) -> int:

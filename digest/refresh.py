@@ -19,6 +19,7 @@ from digest.feeds.fetch import FetchRequest, FetchResult, fetch_all
 from digest.feeds.parse import parse_feed
 from digest.models import ParsedFeed
 from digest.store import FeedRow, Store
+from digest.workers import exit_with_parent
 
 __all__ = ["FeedOutcome", "refresh", "refresh_sync", "store_fetch_result"]
 
@@ -92,7 +93,11 @@ async def refresh(
     def _on_result(result: FetchResult) -> None:
         nonlocal pool
         if pool is None and result.status == "updated" and len(due) >= _POOL_THRESHOLD:
-            pool = ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1))
+            pool = ProcessPoolExecutor(
+                max_workers=min(2, os.cpu_count() or 1),
+                initializer=exit_with_parent,
+                initargs=(os.getpid(),),
+            )
         pending.append(asyncio.ensure_future(_handle(by_url[result.url], result)))
 
     try:

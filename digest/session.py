@@ -2,14 +2,17 @@
 
 Each call opens its own short-lived store connection, so the reader may call from its event loop
 or from a worker thread (SQLite connections must not cross threads). Opening a stored digest
-imports neither the fetch path nor the analysis, so the reader starts fast.
+imports neither the fetch path nor the analysis, so the reader starts fast. Every store failure
+comes out as a StoreError with a message for a person, never a raw sqlite3 error.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from digest.config import Config
 from digest.digests import Shown, build_digest_now, get_digest
-from digest.errors import NoDigestError
+from digest.errors import NoDigestError, StoreError
 from digest.models import Digest, FeedInfo
 from digest.paths import Paths
 from digest.store import SnapshotInfo, Store, open_store
@@ -39,8 +42,17 @@ class ReaderSession:
     offline: bool = False
     demo: bool = False
 
-    def _store(self) -> Store:
-        return open_store(self.paths.store_file)
+    @contextmanager
+    def _store(self) -> Iterator[Store]:
+        path = self.paths.store_file
+        try:
+            with open_store(path) as store:
+                yield store
+        except sqlite3.DatabaseError as exc:
+            # Reads outside a transaction can still meet a damaged page or a lock.
+            from digest.doctor import describe_store_error
+
+            raise StoreError(describe_store_error(path, exc)) from exc
 
     def has_feeds(self) -> bool:
         """True when there is at least one subscription."""
@@ -78,11 +90,16 @@ class ReaderSession:
     async def refresh(
         self, on_progress: Callable[[int, int], None] | None = None
     ) -> list[FeedOutcome]:
-        """Fetch every feed (network work: run it in an async worker)."""
+        """Fetch every feed (network work: run it in an async worker).
+
+        Never waits for a fetch running in another digest: raises FetchRunningError (a
+        StoreError) at once instead, so the reader stays responsive.
+        """
         # Imported here: the fetch path (httpx, feedparser) would slow the reader's start-up.
+        from digest.lock import fetch_lock
         from digest.refresh import refresh
 
-        with self._store() as store:
+        with fetch_lock(self.paths.data_dir, wait=False), self._store() as store:
             return await refresh(store, self.config, on_progress=on_progress)
 
     def feeds(self) -> list[FeedInfo]:

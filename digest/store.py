@@ -484,8 +484,8 @@ def _explain(path: Path, exc: sqlite3.DatabaseError) -> str:
         return f"the store {path} is read-only: check its permissions (and its folder's)."
     if "not a database" in message or "malformed" in message:
         return (
-            f"the store {path} is damaged ({message}). Move it aside and re-import your "
-            "subscriptions from the OPML backup beside it."
+            f"the store {path} is damaged ({message}). Run `digest doctor --repair`: it keeps "
+            "the damaged file and carries your subscriptions, read and starred marks over."
         )
     if "unable to open" in message:
         return f"cannot open the store {path}: check that its folder exists and is writable."

@@ -22,6 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import NamedTuple
 
+from digest.workers import exit_with_parent
+
 __all__ = ["PARALLEL_FROM", "StoryJob", "StoryResult", "StoryWorkers", "summary_text"]
 
 PARALLEL_FROM = 3000
@@ -76,6 +78,11 @@ def _warm_up() -> None:
     import digest.analysis.summarize  # noqa: F401
 
 
+def _start_worker(parent: int) -> None:
+    exit_with_parent(parent)
+    _warm_up()
+
+
 class StoryWorkers:
     """Worker processes for one build's summaries, when `articles` makes them worth it."""
 
@@ -88,7 +95,8 @@ class StoryWorkers:
                 mp_context=multiprocessing.get_context(
                     "fork" if threading.active_count() == 1 else "spawn"
                 ),
-                initializer=_warm_up,
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
             # Start the workers now; they import while the caller groups stories.
             self._pool.submit(_warm_up)
