@@ -266,8 +266,8 @@ def _counts(sentences: list[_Sentence], lexicon: _Lexicon) -> _Counts:
     # Columns in the order of the tokens themselves, not of their numbers: the numbers depend on
     # what the lexicon met before, and sums taken in another order can tip a close choice.
     names = lexicon.names
-    ranks = numpy.argsort(sorted(range(len(tokens)), key=lambda i: names[tokens[i]]))
-    tokens, columns = tokens[numpy.argsort(ranks)], ranks[columns]
+    order = sorted(range(len(tokens)), key=[names[t] for t in tokens.tolist()].__getitem__)
+    tokens, columns = tokens[order], numpy.argsort(order)[columns]
     width = max(len(tokens), 1)
     rows = numpy.repeat(numpy.arange(len(sentences)), lengths)
     matrix = numpy.bincount(rows * width + columns, minlength=len(sentences) * width)
