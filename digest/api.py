@@ -28,11 +28,13 @@ def summarize_story(
 ) -> list[tuple[str, int]]:
     """A summary of one story from its sources' (title, text): (verbatim sentence, source index).
 
-    `sentences=None` gives the digest's own length, which grows with the number of sources (2-5).
+    `sentences=None` gives the digest's own length, which grows with the number of sources (2-5)
+    with different texts; sources with the same text (syndicated copies) count once.
     """
     from digest.analysis.summarize import summarize_sources, summary_length
 
-    count = summary_length(len(sources)) if sentences is None else sentences
+    distinct = len({text for _, text in sources})
+    count = summary_length(distinct) if sentences is None else sentences
     return summarize_sources(sources, count=count, language=language)
 
 

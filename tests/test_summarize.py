@@ -407,3 +407,51 @@ def test_counts_do_not_depend_on_what_the_lexicon_met_before() -> None:
     used.numbers("Tuesday ships sail again; the strike ended as workers voted")
     a, b = _counts(sentences, fresh), _counts(sentences, used)
     assert (a.matrix == b.matrix).all() and (a.content == b.content).all()
+
+
+def test_syndicated_copies_are_read_once_and_credited_to_the_first() -> None:
+    wire = (
+        "Dock workers voted to end the strike on Monday after a pay offer. "
+        "The ports reopen on Tuesday and ships will sail again. "
+        "Union leaders said the offer met most of their demands."
+    )
+    other = (
+        "Ports will reopen on Tuesday after three weeks of strikes. "
+        "Hundreds of ships waited offshore while the talks went on. "
+        "Managers said the stoppage cost the region millions."
+    )
+    alone = summarize_sources([("Strike ends", wire), ("Ports reopen", other)], count=3)
+    with_copies = summarize_sources(
+        [("Strike ends", wire), ("Strike over", wire), ("Ports reopen", other), ("S", wire)],
+        count=3,
+    )
+    # The copies change nothing but the index of the distinct text after them.
+    assert with_copies == [(text, 0 if source == 0 else 2) for text, source in alone]
+
+
+def test_a_story_of_many_outlets_is_read_from_their_leads() -> None:
+    facts = [
+        "dock workers walked out at dawn over pay",
+        "cranes stood idle along the northern quay",
+        "ferry passengers queued for hours at the terminal",
+        "union leaders demanded a written offer",
+        "shipping firms diverted cargo to rival ports",
+        "fishermen blocked the harbour mouth with trawlers",
+        "the mayor urged both sides to resume talks",
+        "supermarkets warned of empty shelves by Friday",
+        "police closed the coast road to lorries",
+        "exporters counted losses in the millions",
+        "a mediator flew in from the capital",
+        "students joined a rally outside the town hall",
+    ]
+
+    def report(n: int) -> str:
+        return " ".join(f"On day {k + 1}, {facts[(k + n) % 12]} (sector {n})." for k in range(12))
+
+    sources = [(f"Strike {n}", report(n)) for n in range(20)]
+    summary = summarize_sources(sources, count=5)
+    assert len(summary) == 5
+    # Twenty outlets: 40 sentences shared out is two each, raised to the minimum of four, so
+    # nothing past the fourth sentence of any report is quoted.
+    for text, source in summary:
+        assert int(text.split("day ")[1].split(",")[0]) <= 4, (text, source)

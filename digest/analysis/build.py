@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 
 from digest.analysis.headlines import choose_headline
 from digest.analysis.stories import group_articles
-from digest.analysis.story_jobs import StoryJob, StoryWorkers
+from digest.analysis.story_jobs import StoryJob, StoryWorkers, summary_text
 from digest.analysis.topics import OTHER, TopicClassifier, topic_order
 from digest.config import DigestSettings, UserTopic
 from digest.models import Article, Digest, Source, Story, SummarySentence, Topic
@@ -147,7 +147,10 @@ def build_digest(
         jobs = [
             StoryJob(
                 tuple((a.title, a.text, a.disclaimer) for a in sources),
-                summary_length(len(sources), settings.summary_sentences),
+                summary_length(
+                    len({summary_text(a.text, a.disclaimer) for a in sources}),
+                    settings.summary_sentences,
+                ),
             )
             for sources in stories
         ]

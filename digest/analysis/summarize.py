@@ -73,6 +73,12 @@ _DUPLICATE = 0.5
 Vector = NDArray[numpy.float64]
 
 
+_STORY_SENTENCES = 40
+"""Sentences read from a story's sources in all, shared out among them..."""
+_LEAD_SENTENCES = 4
+"""...but never fewer than this from each."""
+
+
 class _Reading(NamedTuple):
     """How a pseudo-reference is built from the sources, and which sentences may be quoted."""
 
@@ -167,7 +173,8 @@ def _lexicon(language: str) -> _Lexicon:
 
 def summary_length(source_count: int, single: int = 3) -> int:
     """Sentences in a story's summary: `single` for one source, one more per extra source,
-    between 2 and `MAX_SENTENCES` for several."""
+    between 2 and `MAX_SENTENCES` for several. Callers count distinct texts: syndicated copies
+    add nothing to quote."""
     if source_count <= 1:
         return max(single, 1)
     return max(2, min(MAX_SENTENCES, single + source_count - 1))
@@ -178,19 +185,25 @@ def _fold(text: str) -> str:
 
 
 def _read(
-    text: str, title: str | None, source: int, reading: _Reading, count: int
+    text: str,
+    title: str | None,
+    source: int,
+    reading: _Reading,
+    count: int,
+    most: int = _STORY_SENTENCES,
 ) -> list[_Sentence]:
     """The first sentences of a source, boilerplate and disclaimers left out, each marked
     whether it may be quoted.
 
-    Fragments and the headline never are. Full sentences of prose are preferred, and shorter
-    ones quoted only as far as a source lacks enough full ones for `count` sentences. Cut-off
+    At most `most` sentences are read. Fragments and the headline are never quoted. Full
+    sentences of prose are preferred, and shorter ones quoted only as far as a source lacks
+    enough full ones for `count` sentences. Cut-off
     sentences ("..." at the end of a feed's excerpt), and then headings, are quoted only when a
     source has no prose at all.
     """
     headline = _fold(title) if title else None
-    limit = max(reading.quotable, reading.per_sentence * count)
-    read = max(reading.read, limit)
+    limit = min(max(reading.quotable, reading.per_sentence * count), most)
+    read = min(max(reading.read, limit), most)
     sentences: list[_Sentence] = []
     kinds: tuple[list[_Sentence], ...] = ([], [], [], [])
     full, short, cut, loose = kinds
@@ -374,15 +387,27 @@ def summarize_sources(
 
     A single source gives its sentences in text order. Several give each quoted source's
     sentences together in text order, the source with the earliest (most lead-like) sentence
-    first.
+    first. Sources with the same text count as one, the earliest.
     """
     if count <= 0 or not sources:
         return []
+    first_with: dict[str, int] = {}
+    for index, (_, text) in enumerate(sources):
+        first_with.setdefault(text, index)
+    if len(first_with) < len(sources):
+        # Syndicated copies are read once, and credited to the earliest source carrying them:
+        # a copy repeats, it does not agree.
+        kept = sorted(first_with.values())
+        summary = summarize_sources([sources[i] for i in kept], count=count, language=language)
+        return [(text, kept[source]) for text, source in summary]
     reading = _SINGLE if len(sources) == 1 else _STORY
+    # A story told by many outlets is read from each one's lead: the later sentences of the
+    # tenth report add time, not a better summary.
+    most = max(_LEAD_SENTENCES, -(-_STORY_SENTENCES // len(sources)))
     sentences = [
         sentence
         for index, (title, text) in enumerate(sources)
-        for sentence in _read(text, title, index, reading, count)
+        for sentence in _read(text, title, index, reading, count, most)
     ]
     if len(sources) > 1:
         _quote_copies_once(sentences)
