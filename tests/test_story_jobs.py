@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from digest.analysis.story_jobs import StoryJob, StoryWorkers, run_job, summary_text
+from digest.analysis.summarize import READ_AHEAD, read_ahead, summarize_sources
 
 FERRY = (
     "Ferry crossings to the islands were cancelled on Monday as gales swept the coast. "
@@ -25,8 +26,13 @@ def jobs() -> list[StoryJob]:
         made.append(
             StoryJob(
                 (
-                    (f"Ferries cancelled {n}", FERRY, "Disclaimer: this report is provided as is."),
-                    (f"Gales close ports {n}", PORT, None),
+                    (
+                        f"Ferries cancelled {n}",
+                        FERRY,
+                        "Disclaimer: this report is provided as is.",
+                        None,
+                    ),
+                    (f"Gales close ports {n}", PORT, None, None),
                 ),
                 2 + n % 3,
             )
@@ -61,6 +67,33 @@ def test_workers_are_spawned_from_a_threaded_process() -> None:
     thread.start()
     thread.join(timeout=60)
     assert results == [expected]
+
+
+def test_texts_split_ahead_give_the_same_summaries() -> None:
+    texts = [summary_text(FERRY, "Disclaimer: this report is provided as is."), PORT]
+    with StoryWorkers(10, parallel_from=1) as workers:
+        splits = workers.read_ahead(texts * 600).result()
+    assert splits[:2] == [read_ahead(texts[0]), read_ahead(texts[1])]
+    assert len(splits) == 1200 and splits[0] is not None and splits[0].complete
+    for job in jobs():
+        ahead = StoryJob(
+            tuple((t, x, d, read_ahead(summary_text(x, d))) for t, x, d, _ in job.sources),
+            job.sentences,
+        )
+        assert run_job(ahead) == run_job(job)
+
+
+def test_a_long_text_split_ahead_is_read_on_past_its_first_sentences() -> None:
+    long_text = " ".join(
+        f"Sentence number {n} tells of ships waiting outside the harbour wall." for n in range(60)
+    )
+    split = read_ahead(long_text)
+    assert len(split.spans) == READ_AHEAD and not split.complete
+    # Asked for more sentences than were split ahead, the summary splits the text itself.
+    source = [("Ships wait", long_text)]
+    assert summarize_sources(source, count=30, splits=[split]) == summarize_sources(
+        source, count=30
+    )
 
 
 def test_small_builds_stay_in_process() -> None:

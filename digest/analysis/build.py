@@ -135,6 +135,9 @@ def build_digest(
         key=lambda a: (_filed_at(a), a.feed_id, a.guid),
     )
     with StoryWorkers(len(chosen)) as workers:
+        # The workers split the texts for their summaries while this process groups stories.
+        texts = [summary_text(a.text, a.disclaimer) for a in chosen]
+        ahead = workers.read_ahead(texts)
         classifier = TopicClassifier(user_topics)
         topics = {
             a.id: classifier.classify(a.title, a.text, a.categories, a.feed_topic) for a in chosen
@@ -144,12 +147,13 @@ def build_digest(
             sorted(group, key=lambda a: (_filed_at(a), a.feed_title.lower(), a.id))
             for group in group_articles(chosen, when=_filed_at)
         ]
+        splits = dict(zip((a.id for a in chosen), ahead.result(), strict=True))
+        position = {a.id: index for index, a in enumerate(chosen)}
         jobs = [
             StoryJob(
-                tuple((a.title, a.text, a.disclaimer) for a in sources),
+                tuple((a.title, a.text, a.disclaimer, splits[a.id]) for a in sources),
                 summary_length(
-                    len({summary_text(a.text, a.disclaimer) for a in sources}),
-                    settings.summary_sentences,
+                    len({texts[position[a.id]] for a in sources}), settings.summary_sentences
                 ),
             )
             for sources in stories

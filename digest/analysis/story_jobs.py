@@ -20,23 +20,36 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from digest.workers import exit_with_parent
 
-__all__ = ["PARALLEL_FROM", "StoryJob", "StoryResult", "StoryWorkers", "summary_text"]
+if TYPE_CHECKING:
+    from digest.analysis.summarize import Split
+
+__all__ = [
+    "PARALLEL_FROM",
+    "ReadAhead",
+    "StoryJob",
+    "StoryResult",
+    "StoryWorkers",
+    "summary_text",
+]
 
 PARALLEL_FROM = 3000
 """Articles in a build from which its summaries are made in worker processes."""
 _CHUNK = 48
 """Stories sent to a worker at a time: enough to outweigh the cost of sending them."""
+_TEXTS = 500
+"""Texts sent to a worker at a time to be split ahead."""
 
 
 class StoryJob(NamedTuple):
     """What a story's summary and title are made from."""
 
-    sources: tuple[tuple[str, str, str | None], ...]
-    """(headline, text, disclaimer) of each source, earliest first."""
+    sources: tuple[tuple[str, str, str | None, Split | None], ...]
+    """(headline, text, disclaimer, split) of each source, earliest first; the split is the
+    `read_ahead` of its `summary_text`, when made beforehand."""
     sentences: int
     """Sentences in the summary."""
 
@@ -62,14 +75,40 @@ def run_job(job: StoryJob) -> StoryResult:
     from digest.analysis.summarize import summarize_sources
 
     summary = summarize_sources(
-        [(title, summary_text(text, notice)) for title, text, notice in job.sources],
+        [(title, summary_text(text, notice)) for title, text, notice, _ in job.sources],
         count=job.sentences,
+        splits=[split for *_, split in job.sources],
     )
-    return StoryResult(summary, choose_headline([(title, text) for title, text, _ in job.sources]))
+    headline = choose_headline([(title, text) for title, text, *_ in job.sources])
+    return StoryResult(summary, headline)
 
 
 def _run_chunk(jobs: list[StoryJob]) -> list[StoryResult]:
     return [run_job(job) for job in jobs]
+
+
+def _read_ahead_chunk(texts: list[str]) -> list[Split]:
+    from digest.analysis.summarize import read_ahead
+
+    return [read_ahead(text) for text in texts]
+
+
+class ReadAhead:
+    """Texts being split in the workers while the build goes on (see `StoryWorkers.read_ahead`)."""
+
+    def __init__(self, futures: list[Future[list[Split]]], count: int) -> None:
+        self._futures = futures
+        self._count = count
+
+    def result(self) -> list[Split | None]:
+        """A split per text, in order; None for every text without workers, or when they
+        failed."""
+        if self._futures:
+            try:
+                return [split for future in self._futures for split in future.result()]
+            except BrokenProcessPool:
+                pass
+        return [None] * self._count
 
 
 def _warm_up() -> None:
@@ -112,6 +151,20 @@ class StoryWorkers:
     ) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def read_ahead(self, texts: Sequence[str]) -> ReadAhead:
+        """Start splitting `texts` for their summaries in the workers (nothing without them:
+        in-process, summaries split their texts as they go)."""
+        if self._pool is None:
+            return ReadAhead([], len(texts))
+        try:
+            futures = [
+                self._pool.submit(_read_ahead_chunk, list(texts[start : start + _TEXTS]))
+                for start in range(0, len(texts), _TEXTS)
+            ]
+        except BrokenProcessPool:
+            futures = []
+        return ReadAhead(futures, len(texts))
 
     def run(
         self, jobs: Sequence[StoryJob], on_done: Callable[[int], None] | None = None

@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import NamedTuple
 
 import numpy
@@ -50,7 +51,15 @@ from sumy.utils import get_stop_words
 from digest.analysis.boilerplate import is_boilerplate, is_disclaimer
 from digest.analysis.sentences import iter_paragraphs, iter_sentence_spans, words
 
-__all__ = ["MAX_SENTENCES", "summarize_sources", "summarize_text", "summary_length"]
+__all__ = [
+    "MAX_SENTENCES",
+    "READ_AHEAD",
+    "Split",
+    "read_ahead",
+    "summarize_sources",
+    "summarize_text",
+    "summary_length",
+]
 
 MAX_SENTENCES = 5
 """The longest summary a story gets, however many sources it has."""
@@ -191,6 +200,7 @@ def _read(
     reading: _Reading,
     count: int,
     most: int = _STORY_SENTENCES,
+    split: Split | None = None,
 ) -> list[_Sentence]:
     """The first sentences of a source, boilerplate and disclaimers left out, each marked
     whether it may be quoted.
@@ -199,7 +209,7 @@ def _read(
     sentences of prose are preferred, and shorter ones quoted only as far as a source lacks
     enough full ones for `count` sentences. Cut-off
     sentences ("..." at the end of a feed's excerpt), and then headings, are quoted only when a
-    source has no prose at all.
+    source has no prose at all. `split` is `read_ahead(text)`, when it was made beforehand.
     """
     headline = _fold(title) if title else None
     limit = min(max(reading.quotable, reading.per_sentence * count), most)
@@ -207,10 +217,11 @@ def _read(
     sentences: list[_Sentence] = []
     kinds: tuple[list[_Sentence], ...] = ([], [], [], [])
     full, short, cut, loose = kinds
-    for begin, stop in _spans(text):
+    spans: Iterable[tuple[int, int]] = _candidate_spans(text)
+    if split is not None and (split.complete or len(split.spans) >= read):
+        spans = split.spans
+    for begin, stop in spans:
         sentence = text[begin:stop]
-        if is_boilerplate(sentence):
-            continue
         entry = _Sentence(sentence, source, len(sentences), quotable=False)
         sentences.append(entry)
         kind = _kind(sentence, headline)
@@ -252,12 +263,33 @@ def _reads_as_sentence(sentence: str) -> bool:
     return sum(t[0].isupper() for t in tokens) * 2 < len(tokens)
 
 
-def _spans(text: str) -> Iterator[tuple[int, int]]:
-    """Offsets of the sentences of `text` outside disclaimer paragraphs, read lazily."""
+def _candidate_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of the sentences of `text` a summary may consider, read lazily: those outside
+    disclaimer paragraphs that are not boilerplate."""
     for start, end in iter_paragraphs(text):
         if not is_disclaimer(text[start:end]):
             for begin, stop in iter_sentence_spans(text[start:end]):
-                yield start + begin, start + stop
+                if not is_boilerplate(text[start + begin : start + stop]):
+                    yield start + begin, start + stop
+
+
+class Split(NamedTuple):
+    """The sentences of a text a summary may consider, found ahead of time (see `read_ahead`)."""
+
+    spans: tuple[tuple[int, int], ...]
+    complete: bool
+    """Whether `spans` holds all of them, not only the first `READ_AHEAD`."""
+
+
+READ_AHEAD = 48
+"""Sentences `read_ahead` keeps: more than a summary reads (at most `_STORY_SENTENCES`)."""
+
+
+def read_ahead(text: str) -> Split:
+    """Split `text` for `summarize_sources` beforehand: a build does it for every article in
+    worker processes while it groups the stories, so that summarizing them later costs less."""
+    spans = list(islice(_candidate_spans(text), READ_AHEAD + 1))
+    return Split(tuple(spans[:READ_AHEAD]), len(spans) <= READ_AHEAD)
 
 
 class _Counts(NamedTuple):
@@ -381,13 +413,18 @@ def summarize_text(
 
 
 def summarize_sources(
-    sources: Sequence[tuple[str, str]], *, count: int, language: str = "english"
+    sources: Sequence[tuple[str, str]],
+    *,
+    count: int,
+    language: str = "english",
+    splits: Sequence[Split | None] | None = None,
 ) -> list[tuple[str, int]]:
     """Up to `count` sentences from a story's sources' (title, text), each with its source index.
 
     A single source gives its sentences in text order. Several give each quoted source's
     sentences together in text order, the source with the earliest (most lead-like) sentence
-    first. Sources with the same text count as one, the earliest.
+    first. Sources with the same text count as one, the earliest. `splits`, one per source,
+    are their texts' `read_ahead`, when made beforehand (None where not).
     """
     if count <= 0 or not sources:
         return []
@@ -398,7 +435,12 @@ def summarize_sources(
         # Syndicated copies are read once, and credited to the earliest source carrying them:
         # a copy repeats, it does not agree.
         kept = sorted(first_with.values())
-        summary = summarize_sources([sources[i] for i in kept], count=count, language=language)
+        summary = summarize_sources(
+            [sources[i] for i in kept],
+            count=count,
+            language=language,
+            splits=None if splits is None else [splits[i] for i in kept],
+        )
         return [(text, kept[source]) for text, source in summary]
     reading = _SINGLE if len(sources) == 1 else _STORY
     # A story told by many outlets is read from each one's lead: the later sentences of the
@@ -407,7 +449,9 @@ def summarize_sources(
     sentences = [
         sentence
         for index, (title, text) in enumerate(sources)
-        for sentence in _read(text, title, index, reading, count, most)
+        for sentence in _read(
+            text, title, index, reading, count, most, None if splits is None else splits[index]
+        )
     ]
     if len(sources) > 1:
         _quote_copies_once(sentences)
