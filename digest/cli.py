@@ -182,7 +182,7 @@ def _load_demo(store: Store, config: Config) -> None:
     from digest.refresh import refresh_sync
     from digest.subscriptions import import_opml
 
-    import_opml(store, seeds_dir() / "feeds" / "demo.opml")
+    import_opml(store, seeds_dir() / "feeds" / "demo.opml", local_files=True)
     refresh_sync(store, config)
 
 
@@ -283,6 +283,12 @@ def _cmd_import(args: argparse.Namespace, context: _Context) -> int:
         f"imported {result.added} new feeds ({result.already} already subscribed) "
         f"from {args.file}; `digest fetch` downloads them."
     )
+    if result.local_skipped:
+        print(
+            f"skipped {result.local_skipped} entries naming local files: an OPML file may come "
+            "from anyone. Subscribe to a file of your own with `digest add PATH`.",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -49,6 +49,8 @@ class ImportResult:
     added: int
     already: int
     total: int
+    local_skipped: int = 0
+    """Entries naming local files, which an import does not subscribe to."""
 
 
 def normalize_feed_url(text: str, base_dir: Path | None = None) -> tuple[str, bool]:
@@ -60,7 +62,10 @@ def normalize_feed_url(text: str, base_dir: Path | None = None) -> tuple[str, bo
     value = text.strip()
     if not value:
         raise SubscriptionError("the feed URL is empty: give an http(s) URL or a file path.")
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError as exc:  # "http://[oops": a broken IPv6 address
+        raise SubscriptionError(f"{value!r} is not a valid URL ({exc}).") from None
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
         if not parts.hostname:
@@ -68,7 +73,10 @@ def normalize_feed_url(text: str, base_dir: Path | None = None) -> tuple[str, bo
         return value, False
     if scheme == "file":
         return str(Path(unquote(parts.path)).resolve()), True
-    candidate = Path(value).expanduser()
+    try:
+        candidate = Path(value).expanduser()
+    except RuntimeError:  # "~nosuchuser/feed.xml"
+        candidate = Path(value)
     if base_dir is not None and not candidate.is_absolute():
         candidate = base_dir / candidate
     if len(scheme) > 1 and scheme not in ("", "localhost") and not candidate.exists():
@@ -128,23 +136,31 @@ def remove_subscription(store: Store, text: str) -> None:
         )
 
 
-def import_opml(store: Store, path: Path) -> ImportResult:
-    """Subscribe to every feed an OPML file lists; folders become topics. Nothing is fetched."""
+def import_opml(store: Store, path: Path, *, local_files: bool = False) -> ImportResult:
+    """Subscribe to every feed an OPML file lists; folders become topics. Nothing is fetched.
+
+    An OPML file may come from anyone, so entries naming local files are skipped (and counted)
+    unless `local_files` is set, as for the bundled sample feeds: `digest add PATH` subscribes
+    to a file the user names.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise OpmlError(f"cannot read {path}: {exc.strerror}") from exc
     outlines = read_opml(data, str(path))
-    added = already = 0
+    added = already = local_skipped = 0
     for outline in outlines:
         try:
             url, local = normalize_feed_url(outline.url, base_dir=path.parent)
         except SubscriptionError:
             continue
+        if local and not local_files:
+            local_skipped += 1
+            continue
         _, new = store.add_feed(url, name=outline.title, topic=outline.topic, local_ok=local)
         added += new
         already += not new
-    return ImportResult(added, already, len(outlines))
+    return ImportResult(added, already, len(outlines), local_skipped)
 
 
 def export_opml(store: Store) -> str:

@@ -184,6 +184,27 @@ def test_opml_import_export_round_trip(
     assert [(f["url"], f["topic"]) for f in other] == [(f["url"], f["topic"]) for f in feeds]
 
 
+def test_opml_import_skips_local_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], digest_home: Path
+) -> None:
+    secret = tmp_path / "secret.xml"
+    secret.write_text("<rss version='2.0'><channel><title>mine</title></channel></rss>")
+    opml = tmp_path / "shared.opml"
+    opml.write_text(
+        '<?xml version="1.0" encoding="Shift_JIS"?><opml version="2.0"><body>'
+        f'<outline text="Local" xmlUrl="{secret}"/><outline text="Uri" xmlUrl="{secret.as_uri()}"/>'
+        '<outline text="Broken" xmlUrl="http://[oops"/><outline text="Home" xmlUrl="~nobody9/x"/>'
+        '<outline text="Web" xmlUrl="https://web.example.com/feed"/></body></opml>',
+        encoding="shift_jis",
+    )
+    code, out, err = run(capsys, "import", str(opml))
+    assert code == 0 and "imported 1 new feeds" in out
+    assert "skipped 2 entries naming local files" in err and "digest add PATH" in err
+    assert [f["url"] for f in run_json(capsys, "feeds", "--json")] == [
+        "https://web.example.com/feed"
+    ]
+
+
 def test_fetch_exit_status(
     served: Any, feed_server: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:

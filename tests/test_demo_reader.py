@@ -29,7 +29,7 @@ async def test_reader_on_the_sample_feeds(tmp_path: Path) -> None:
     paths = resolve_paths(tmp_path / "home")
     paths.ensure()
     with open_store(paths.store_file) as store:
-        result = import_opml(store, seeds_dir() / "feeds" / "demo.opml")
+        result = import_opml(store, seeds_dir() / "feeds" / "demo.opml", local_files=True)
         assert result.added >= 6
         outcomes = await refresh(store, config)
         assert all(o.status == "updated" for o in outcomes), outcomes

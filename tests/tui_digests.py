@@ -141,7 +141,7 @@ def build_demo_home(home: Path) -> Path:
     paths = resolve_paths(home)
     paths.ensure()
     with open_store(paths.store_file) as store:
-        import_opml(store, seeds_dir() / "feeds" / "demo.opml")
+        import_opml(store, seeds_dir() / "feeds" / "demo.opml", local_files=True)
         refresh_sync(store, Config())
     ReaderSession(paths, Config(), demo=True).build()
     return home

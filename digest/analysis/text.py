@@ -276,7 +276,9 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
         host = parts.hostname
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not host:
+    if parts.scheme.lower() not in ("http", "https") or not host or "\\" in value:
+        # Browsers read a backslash as a slash: "https://evil.example\@good.example/" would
+        # go to evil.example while Python sees the host good.example.
         return None
     if any(ch in host for ch in "\\ %<>\"'`{}|^"):
         return None

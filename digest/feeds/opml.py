@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from digest.analysis.text import clean_line
 from digest.errors import OpmlError
+from digest.feeds.recode import as_utf8
 
 __all__ = ["Outline", "read_opml", "write_opml"]
 
@@ -98,11 +99,13 @@ def _category(value: str) -> str | None:
     return steps[-1] if steps else None
 
 
-def read_opml(data: bytes, source: str = "OPML file") -> list[Outline]:
+def read_opml(data: bytes, source: str = "OPML file", *, retry: bool = True) -> list[Outline]:
     """The feeds an OPML document lists, in order, without duplicate URLs.
 
     A feed is an <outline> with an xmlUrl; the innermost enclosing outline without one names its
-    topic. Raises OpmlError, naming `source`, when the document cannot be read.
+    topic. A document in an encoding expat cannot read (Shift_JIS, an unknown name) is read
+    again as UTF-8, or Windows-1252 when it is not UTF-8. Raises OpmlError, naming `source`,
+    when the document cannot be read.
     """
     reader = _OpmlReader()
     parser = xml.parsers.expat.ParserCreate()
@@ -124,6 +127,13 @@ def read_opml(data: bytes, source: str = "OPML file") -> list[Outline]:
             f"{source} is not readable OPML ({xml.parsers.expat.ErrorString(exc.code)} "
             f"at line {exc.lineno}): check that it is the OPML file your feed reader exported."
         ) from None
+    except (LookupError, ValueError) as exc:  # an encoding expat cannot use, or none at all
+        if not retry:
+            raise OpmlError(
+                f"{source} is not readable OPML (its characters cannot be decoded: {exc}): "
+                "export it again from your feed reader, as UTF-8."
+            ) from None
+        return read_opml(as_utf8(data, ("utf-8", "shift_jis", "windows-1252")), source, retry=False)
     if reader.root != "opml":
         raise OpmlError(
             f"{source} is XML but not OPML (its root element is <{reader.root}>): "

@@ -40,6 +40,7 @@ from digest.analysis.text import (
 from digest.errors import DigestError
 from digest.feeds.discover import looks_like_html
 from digest.feeds.fastparse import read_plain_feed
+from digest.feeds.recode import as_utf8
 from digest.models import ParsedEntry, ParsedFeed
 
 __all__ = ["NotAFeedError", "parse_feed"]
@@ -153,12 +154,7 @@ def _parse_xml_feed(body: bytes, url: str, headers: Mapping[str, str], fast: boo
         plain = read_plain_feed(body, dict(headers))
     if plain is not None:
         return _xml_feed(*plain, url)
-    result = feedparser.parse(
-        io.BytesIO(body),
-        response_headers=_decoding_headers(body, headers),
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    result = _feedparser(body, headers)
     raw_entries: list[Any] = list(result.get("entries") or [])
     if not raw_entries and not result.get("version"):
         if b"<html" in body[:4096].lower():
@@ -180,6 +176,52 @@ def _xml_feed(channel: Mapping[str, Any], raw_entries: list[Any], url: str) -> P
         language=clean_line(_text(channel.get("language"))) or None,
         entries=entries,
     )
+
+
+def _feedparser(body: bytes, headers: Mapping[str, str]) -> Any:
+    """feedparser's reading of `body`, retried when feedparser itself fails on it.
+
+    feedparser raises on a few hostile documents: character references to surrogates or past
+    U+10FFFF, and declared encodings Python cannot use ("undefined", a NUL in the name). The
+    document is then retried without the bad references, and then as UTF-8 (or Windows-1252
+    when it is not UTF-8) with its declaration corrected.
+    """
+    attempts: tuple[Callable[[bytes], bytes], ...] = (
+        lambda data: data,
+        _without_bad_references,
+        lambda data: as_utf8(_without_bad_references(data)),
+    )
+    failure: Exception | None = None
+    for prepare in attempts:
+        data = prepare(body)
+        try:
+            return feedparser.parse(
+                io.BytesIO(data),
+                response_headers=_decoding_headers(data, headers),
+                sanitize_html=False,
+                resolve_relative_uris=False,
+            )
+        except (ValueError, LookupError) as exc:  # UnicodeError is a ValueError
+            failure = exc
+    raise NotAFeedError(
+        f"not a feed: could not parse it ({type(failure).__name__}: unreadable characters)"
+    )
+
+
+_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
+
+
+def _without_bad_references(body: bytes) -> bytes:
+    """`body` without character references to NUL, surrogates or numbers past U+10FFFF."""
+
+    def checked(match: re.Match[bytes]) -> bytes:
+        digits = match.group(1)
+        if len(digits) > 8:
+            return b""
+        value = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+        return b"" if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF else match[0]
+
+    return _REFERENCE.sub(checked, body) if b"&#" in body else body
 
 
 def _reason(result: Mapping[str, Any]) -> str:
