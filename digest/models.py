@@ -127,6 +127,8 @@ class Article:
     read: bool
     starred: bool
     first_seen: datetime
+    feed_language: str | None = None
+    """The language the feed declares (its `language` or `xml:lang`), as given."""
 
     @property
     def when(self) -> datetime:

@@ -321,7 +321,8 @@ class Store:
     def articles(self, since: datetime, until: datetime) -> list[Article]:
         """Articles of current subscriptions filed between `since` and `until`, oldest first."""
         rows = self._db.execute(
-            "SELECT a.*, coalesce(f.name, f.title, f.url) AS feed_title, f.topic AS feed_topic"
+            "SELECT a.*, coalesce(f.name, f.title, f.url) AS feed_title, f.topic AS feed_topic,"
+            " f.language AS feed_language"
             " FROM articles a JOIN feeds f ON f.id = a.feed_id"
             " WHERE f.removed_at IS NULL"
             " AND coalesce(a.published, a.first_seen) BETWEEN ? AND ?"
@@ -458,6 +459,7 @@ def _article(r: sqlite3.Row) -> Article:
         read=bool(r["read"]),
         starred=bool(r["starred"]),
         first_seen=parse_iso(r["first_seen"]) or _now(),
+        feed_language=r["feed_language"],
     )
 
 

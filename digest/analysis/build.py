@@ -145,7 +145,7 @@ def build_digest(
         user_set = {a.id for a in chosen if a.feed_topic and a.feed_topic.strip()}
         stories = [
             sorted(group, key=lambda a: (_filed_at(a), a.feed_title.lower(), a.id))
-            for group in group_articles(chosen, when=_filed_at)
+            for group in group_articles(chosen, when=_filed_at, bags=workers.term_bags)
         ]
         splits = dict(zip((a.id for a in chosen), ahead.result(), strict=True))
         position = {a.id: index for index, a in enumerate(chosen)}

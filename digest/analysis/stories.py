@@ -39,7 +39,14 @@ from digest.analysis.stemming import light_stem
 from digest.analysis.stopwords import STORY_STOP_WORDS
 from digest.models import Article
 
-__all__ = ["STORY_WINDOW", "THRESHOLD", "group_articles", "group_items", "group_stories"]
+__all__ = [
+    "STORY_WINDOW",
+    "THRESHOLD",
+    "group_articles",
+    "group_items",
+    "group_stories",
+    "term_bags",
+]
 
 THRESHOLD = 0.2
 """Average similarity (after the background correction) at which two groups are one story."""
@@ -138,8 +145,12 @@ def _fingerprint(title: str, text: str) -> str:
     return body[:_FINGERPRINT_CHARS]
 
 
-def _vectors(items: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors; IDF is smoothed so that small batches still compare."""
+def term_bags(items: Sequence[tuple[str, str]]) -> list[Counter[str]]:
+    """The term counts of each (title, text): its headline's terms counted twice, then its lead's.
+
+    Each item's counts depend on it alone, so a caller may make them elsewhere (a build does,
+    in worker processes) and hand them to `group_items`.
+    """
     counts: list[Counter[str]] = []
     for title, text in items:
         bag = Counter(_terms(title))
@@ -147,10 +158,15 @@ def _vectors(items: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
             bag[term] *= _TITLE_WEIGHT
         bag.update(_terms(_lead(title, text)))
         counts.append(bag)
+    return counts
+
+
+def _vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors; IDF is smoothed so that small batches still compare."""
     document_frequency: Counter[str] = Counter()
     for bag in counts:
         document_frequency.update(bag.keys())
-    total = len(items)
+    total = len(counts)
     idf = {t: math.log((total + 1) / (df + 1)) + 1.0 for t, df in document_frequency.items()}
     vectors = []
     for bag in counts:
@@ -272,17 +288,19 @@ def group_items(
     *,
     window: timedelta = STORY_WINDOW,
     threshold: float = THRESHOLD,
+    bags: Callable[[Sequence[tuple[str, str]]], Sequence[Counter[str]]] = term_bags,
 ) -> list[int]:
     """A story label per (title, text) item, 0..k-1 in order of first appearance.
 
     With `times`, two items more than `window` apart are never compared (a missing time is
     taken as close to any other). Syndicated copies share a label whatever their times.
+    `bags` makes the items' term counts: `term_bags`, or the same work done elsewhere.
     """
     # Copies are clustered once, through their first occurrence, and counted once for IDF.
     first_copy: dict[str, int] = {}
     representative = [first_copy.setdefault(_fingerprint(*item), i) for i, item in enumerate(items)]
     unique = sorted(first_copy.values())
-    vectors = _vectors([items[i] for i in unique])
+    vectors = _vectors(bags([items[i] for i in unique]))
     similarities: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(vectors):
         if times is None or not _apart(times[unique[a]], times[unique[b]], window):
@@ -311,11 +329,16 @@ def group_articles(
     *,
     window: timedelta = STORY_WINDOW,
     when: Callable[[Article], datetime] = lambda article: article.when,
+    bags: Callable[[Sequence[tuple[str, str]]], Sequence[Counter[str]]] = term_bags,
 ) -> list[list[Article]]:
     """Stories as lists of articles, in order of each story's first article in `articles`;
-    `when` gives the time an article is filed under for the window."""
+    `when` gives the time an article is filed under for the window; `bags` as for
+    `group_items`."""
     labels = group_items(
-        [(a.title, a.text) for a in articles], [when(a) for a in articles], window=window
+        [(a.title, a.text) for a in articles],
+        [when(a) for a in articles],
+        window=window,
+        bags=bags,
     )
     stories: list[list[Article]] = [[] for _ in range(max(labels, default=-1) + 1)]
     for label, article in zip(labels, articles, strict=True):

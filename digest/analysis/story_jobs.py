@@ -2,10 +2,11 @@
 
 Summaries take most of a large build (sentence splitting, boilerplate checks and token counts
 for every source), and each story's is independent of the others', so a build of thousands of
-articles hands them to worker processes. The workers are started when the build begins, so that
-they are ready when the build has grouped the stories. They are forked, which costs nothing,
-unless the process runs other threads (the reader builds in a thread), where forking is unsafe
-and they are spawned instead and import the summarizer while the build groups the stories. If
+articles hands them to worker processes. The workers are started when the build begins: while
+it groups the stories they make the term counts grouping needs (the part of it done article by
+article), then split the articles' texts for their summaries. They are forked, which costs
+nothing, unless the process runs other threads (the reader builds in a thread), where forking
+is unsafe and they are spawned instead. If
 the workers cannot run (a script without a `__main__` guard cannot spawn them), the summaries
 are made in-process. Small builds stay in-process, where starting workers costs more than it
 saves.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -93,22 +95,44 @@ def _read_ahead_chunk(texts: list[str]) -> list[Split]:
     return [read_ahead(text) for text in texts]
 
 
-class ReadAhead:
-    """Texts being split in the workers while the build goes on (see `StoryWorkers.read_ahead`)."""
+def _term_bags_chunk(items: list[tuple[str, str]]) -> list[Counter[str]]:
+    from digest.analysis.stories import term_bags
 
-    def __init__(self, futures: list[Future[list[Split]]], count: int) -> None:
-        self._futures = futures
-        self._count = count
+    return term_bags(items)
+
+
+class ReadAhead:
+    """Texts to be split in the workers while the build goes on (see `StoryWorkers.read_ahead`).
+
+    They are sent to the workers when `start` is called, or at the latest by `result`.
+    """
+
+    def __init__(self, pool: Executor | None, texts: Sequence[str]) -> None:
+        self._pool = pool
+        self._texts = texts
+        self._futures: list[Future[list[Split]]] | None = None
+
+    def start(self) -> None:
+        if self._futures is not None or self._pool is None:
+            return
+        try:
+            self._futures = [
+                self._pool.submit(_read_ahead_chunk, list(self._texts[start : start + _TEXTS]))
+                for start in range(0, len(self._texts), _TEXTS)
+            ]
+        except BrokenProcessPool:
+            self._futures = []
 
     def result(self) -> list[Split | None]:
         """A split per text, in order; None for every text without workers, or when they
         failed."""
+        self.start()
         if self._futures:
             try:
                 return [split for future in self._futures for split in future.result()]
             except BrokenProcessPool:
                 pass
-        return [None] * self._count
+        return [None] * len(self._texts)
 
 
 def _warm_up() -> None:
@@ -128,6 +152,7 @@ class StoryWorkers:
     def __init__(self, articles: int, *, parallel_from: int = PARALLEL_FROM) -> None:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
         self._pool: Executor | None = None
+        self._waiting: list[ReadAhead] = []
         if articles >= parallel_from and (cores or 1) > 1:
             self._pool = ProcessPoolExecutor(
                 max_workers=min(2, cores or 1),
@@ -153,18 +178,35 @@ class StoryWorkers:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
     def read_ahead(self, texts: Sequence[str]) -> ReadAhead:
-        """Start splitting `texts` for their summaries in the workers (nothing without them:
-        in-process, summaries split their texts as they go)."""
+        """Split `texts` for their summaries in the workers, starting once the term bags are
+        sent (`term_bags`), which the build waits for (nothing without workers: in-process,
+        summaries split their texts as they go)."""
+        ahead = ReadAhead(self._pool, texts)
+        self._waiting.append(ahead)
+        return ahead
+
+    def term_bags(self, items: Sequence[tuple[str, str]]) -> list[Counter[str]]:
+        """`stories.term_bags` of `items`, made in the workers when there are any."""
+        from digest.analysis.stories import term_bags
+
         if self._pool is None:
-            return ReadAhead([], len(texts))
+            return term_bags(items)
+        half = -(-len(items) // 2)
         try:
             futures = [
-                self._pool.submit(_read_ahead_chunk, list(texts[start : start + _TEXTS]))
-                for start in range(0, len(texts), _TEXTS)
+                self._pool.submit(_term_bags_chunk, list(items[start : start + half]))
+                for start in range(0, len(items), max(half, 1))
             ]
         except BrokenProcessPool:
-            futures = []
-        return ReadAhead(futures, len(texts))
+            return term_bags(items)
+        # The splitting waits in line behind the bags, which the caller needs first.
+        for ahead in self._waiting:
+            ahead.start()
+        self._waiting.clear()
+        try:
+            return [bag for future in futures for bag in future.result()]
+        except BrokenProcessPool:
+            return term_bags(items)
 
     def run(
         self, jobs: Sequence[StoryJob], on_done: Callable[[int], None] | None = None
