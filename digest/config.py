@@ -75,6 +75,8 @@ class ReaderSettings:
 
     theme: str = "textual-dark"
     """A Textual theme name; the reader remembers the last one chosen."""
+    auto_refresh_minutes: float = 0.0
+    """Refresh every feed in the background this often while the reader is open; 0 is off."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,9 @@ def _section(path: Path, name: str, section_type: type[Any], values: dict[str, A
     return replace(defaults, **chosen)
 
 
+_ZERO_MEANS_OFF = {"reader.auto_refresh_minutes"}
+
+
 def _check_value(path: Path, key: str, value: Any, default: Any) -> Any:
     if isinstance(default, str):
         if not isinstance(value, str) or not value:
@@ -161,6 +166,8 @@ def _check_value(path: Path, key: str, value: Any, default: Any) -> Any:
         raise ConfigError(f"{path}: {key} = {value!r} must be a number.")
     if isinstance(default, int) and not isinstance(value, int):
         raise ConfigError(f"{path}: {key} = {value!r} must be a whole number.")
+    if value == 0 and key in _ZERO_MEANS_OFF:
+        return float(value) if isinstance(default, float) else value
     if value <= 0:
         raise ConfigError(f"{path}: {key} = {value!r} must be greater than 0.")
     return float(value) if isinstance(default, float) else value
