@@ -20,6 +20,7 @@ import os
 import re
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -176,13 +177,16 @@ def print_table(name: str, rounds: list[Round]) -> tuple[float, float] | None:
 
 
 def time_builds(
-    work: Path, full: Path, served: serve.FeedServer, feeds: int, concurrency: int
-) -> list[tuple[int, int, Measured, Measured]]:
-    """Build the digest at half and all of the corpus; time `show` of the stored one.
+    work: Path, full: Path, served: serve.FeedServer, feeds: int, concurrency: int, runs: int
+) -> list[tuple[int, int, float, float, float]]:
+    """Build the digest at half and all of the corpus, `runs` times each (the stored digests are
+    dropped between runs so that each `show` builds afresh); then time `show` of the stored
+    digest and the reader's first story on it. Returns (feeds, articles, build s, show s,
+    first story s) with medians.
 
     `full` is a home that has already fetched the whole corpus; the half gets its own.
     """
-    rows: list[tuple[int, int, Measured, Measured]] = []
+    rows: list[tuple[int, int, float, float, float]] = []
     for count in sorted({max(1, feeds // 2), feeds}):
         home = full
         if count < feeds:
@@ -195,14 +199,48 @@ def time_builds(
             )
             measure(_digest(home, "fetch", "--concurrency", str(concurrency), "--json"), REPO)
         articles = stored_articles(home)
-        build = measure(_digest(home, "show", "--since", "30d", "--format", "json"), REPO)
+        builds: list[Measured] = []
+        for _ in range(max(1, runs)):
+            _drop_digests(home)
+            builds.append(
+                measure(_digest(home, "show", "--since", "30d", "--format", "json"), REPO)
+            )
         shown = measure(_digest(home, "show", "--offline", "--format", "json"), REPO)
-        rows.append((count, articles, build, shown))
+        first = _first_story_seconds(home)
+        build = _median([b.seconds for b in builds])
+        rows.append((count, articles, build, shown.seconds, first))
+        each = " ".join(f"{b.seconds:.2f}" for b in builds)
         print(
-            f"  {count} feeds, {articles} articles: build {build.seconds:.2f} s "
-            f"(peak {build.peak_mb or 0:.0f} MB), stored show {shown.seconds:.2f} s"
+            f"  {count} feeds, {articles} articles: build {build:.2f} s (each {each}; peak "
+            f"{max(b.peak_mb or 0 for b in builds):.0f} MB), stored show {shown.seconds:.2f} s, "
+            f"reader's first story {first:.2f} s"
         )
     return rows
+
+
+def _drop_digests(home: Path) -> None:
+    with sqlite3.connect(home / "digest.sqlite3") as db:
+        db.execute("DELETE FROM digests")
+
+
+def _first_story_seconds(home: Path) -> float:
+    """Seconds from starting the reader in a pseudo-terminal (120x40) until the headline of the
+    stored digest's first story is drawn."""
+    from reader import Terminal
+
+    shown = subprocess.run(
+        _digest(home, "show", "--offline", "--format", "json"),
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    title = json.loads(shown.stdout)["topics"][0]["stories"][0]["title"]
+    terminal = Terminal(home, 120, 40)
+    try:
+        return terminal.wait_for(title[:24], timeout=30) - terminal.started
+    finally:
+        terminal.close()
 
 
 def main() -> int:
@@ -258,10 +296,15 @@ def main() -> int:
                 print(f"ratio cold  digest/newsboat: {dg[0] / nb[0]:.2f}  (target <= 0.5)")
                 print(f"ratio warm  digest/newsboat: {dg[1] / nb[1]:.2f}  (target <= 0.25)")
             if not args.no_build:
-                print("\ndigest build (show --since 30d --format json) and stored show:")
-                rows = time_builds(work, work / "dg", served, args.feeds, args.concurrency)
-                if len(rows) == 2 and rows[0][2].seconds > 0:
-                    growth = rows[1][2].seconds / rows[0][2].seconds
+                print(
+                    "\ndigest build (show --since 30d --format json, medians), stored show, "
+                    "reader's first story:"
+                )
+                rows = time_builds(
+                    work, work / "dg", served, args.feeds, args.concurrency, args.runs
+                )
+                if len(rows) == 2 and rows[0][2] > 0:
+                    growth = rows[1][2] / rows[0][2]
                     print(f"  build growth {rows[1][1]}/{rows[0][1]} articles: {growth:.2f}x")
         finally:
             serve.stop(served, thread)
