@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digest import __version__
+from digest.cli_parser import build_parser
 from digest.config import Config, load_config
 from digest.errors import DigestError, StoreError
 from digest.paths import Paths, resolve_paths, seeds_dir
@@ -43,72 +43,9 @@ class _Context:
     demo: bool
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="digest",
-        description="A terminal news-digest reader: your feeds grouped by topic, the same story "
-        "from several outlets joined, and each summarized in sentences quoted from its sources.",
-        epilog="Without a command, opens the reader on the latest digest.",
-    )
-    parser.add_argument("--version", action="version", version=f"digest {__version__}")
-    parser.add_argument("--home", metavar="DIR", help="keep config, store and digests under DIR")
-    parser.add_argument("--offline", action="store_true", help="use stored digests only")
-    parser.add_argument(
-        "--demo", action="store_true", help="use the bundled sample feeds in a temporary home"
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    add = commands.add_parser("add", help="subscribe to a feed (or a page that links one)")
-    add.add_argument("url", metavar="URL")
-    add.add_argument("--topic", metavar="T", help="file every article of this feed under T")
-    add.add_argument("--name", metavar="N", help="your name for the feed")
-    add.add_argument("--full-text", action="store_true", help="summarize the full article pages")
-
-    remove = commands.add_parser("remove", help="unsubscribe (starred articles are kept)")
-    remove.add_argument("url", metavar="URL")
-
-    feeds = commands.add_parser("feeds", help="list subscriptions with their last status")
-    feeds.add_argument("--json", action="store_true", help="print JSON")
-
-    imp = commands.add_parser("import", help="subscribe to the feeds of an OPML file")
-    imp.add_argument("file", metavar="FILE.opml", type=Path)
-
-    exp = commands.add_parser("export", help="write subscriptions as OPML (to stdout without FILE)")
-    exp.add_argument("file", metavar="FILE.opml", type=Path, nargs="?")
-
-    fetch = commands.add_parser("fetch", help="refresh every feed")
-    fetch.add_argument("--concurrency", type=int, metavar="N", help="feeds fetched at once")
-    fetch.add_argument("--json", action="store_true", help="print JSON")
-
-    show = commands.add_parser("show", help="print the digest")
-    show.add_argument(
-        "--topic", action="append", default=[], metavar="T", help="only this topic (repeatable)"
-    )
-    show.add_argument("--since", metavar="WHEN", help="36h, 7d, 2w or a date such as 2026-11-01")
-    show.add_argument(
-        "--format", choices=("text", "markdown", "html", "json"), default="text", help="output"
-    )
-    show.add_argument(
-        "--offline", action="store_true", dest="show_offline", help="use stored digests only"
-    )
-    show.add_argument("--snapshot", type=int, metavar="ID", help="a stored digest from `history`")
-
-    commands.add_parser("history", help="list stored digests, newest first")
-
-    doctor = commands.add_parser(
-        "doctor", help="check the store, config and OPML backup; repair a damaged store"
-    )
-    doctor.add_argument(
-        "--repair",
-        action="store_true",
-        help="move a damaged store aside (keeping it) and rebuild it from what can be read",
-    )
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         if args.command == "doctor":
             return _cmd_doctor(args)
@@ -194,6 +131,7 @@ def _dispatch(args: argparse.Namespace, context: _Context) -> int:
         "add": _cmd_add,
         "remove": _cmd_remove,
         "feeds": _cmd_feeds,
+        "feed": _cmd_feed,
         "import": _cmd_import,
         "export": _cmd_export,
         "fetch": _cmd_fetch,
@@ -209,7 +147,7 @@ def _changed_subscriptions(context: _Context) -> None:
     if context.demo:
         return
     try:
-        write_backup(context.store, context.paths.opml_backup)
+        write_backup(context.store, context.paths.opml_backup, context.config)
     except OSError as exc:
         print(
             f"digest: could not write the OPML backup {context.paths.opml_backup}: "
@@ -229,10 +167,13 @@ def _cmd_add(args: argparse.Namespace, context: _Context) -> int:
             args.url,
             name=args.name,
             topic=args.topic,
-            full_text=args.full_text,
+            full_text="yes" if args.full_text else None,
+            every=args.every,
+            limit=args.limit,
         )
     )
     _changed_subscriptions(context)
+    _warn_overridden(result.url, args, context)
     verb = "subscribed to" if result.new else "already subscribed to"
     found = f" (the feed named by {result.discovered_from})" if result.discovered_from else ""
     print(f"{verb} {result.url}{found}")
@@ -258,20 +199,65 @@ def _cmd_remove(args: argparse.Namespace, context: _Context) -> int:
 
 
 def _cmd_feeds(args: argparse.Namespace, context: _Context) -> int:
+    from digest.feedreport import applied_feeds, describe_feed, unknown_config_feeds
+
     feeds = context.store.feeds()
+    health = context.store.feed_health()
     if args.json:
-        print(json.dumps([f.to_json() for f in feeds], ensure_ascii=False, indent=2))
+        shown = applied_feeds(feeds, health, context.config)
+        print(json.dumps([f.to_json() for f in shown], ensure_ascii=False, indent=2))
         return 0
-    if not feeds:
+    if feeds:
+        print("\n\n".join(describe_feed(f, health.get(f.id), context.config) for f in feeds))
+    else:
         print(_EMPTY_HINT)
-        return 0
-    for feed in feeds:
-        status = feed.status or "never fetched"
-        topic = f" [{feed.topic}]" if feed.topic else ""
-        print(f"{feed.display_name}{topic}\n  {feed.url}\n  {status}, {feed.articles} articles")
-        if feed.error:
-            print(f"  error: {feed.error} ({feed.failures} failed fetches in a row)")
+    for url in unknown_config_feeds(feeds, context.config):
+        print(
+            f'digest: config.toml has [feeds."{url}"], but you are not subscribed to it: '
+            "check the URL against `digest feeds`.",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _cmd_feed(args: argparse.Namespace, context: _Context) -> int:
+    from digest.feedreport import describe_feed
+    from digest.subscriptions import change_feed, find_feed
+
+    changes: dict[str, object] = {}
+    if args.topic is not None or args.no_topic:
+        changes["topic"] = args.topic.strip() if args.topic and args.topic.strip() else None
+    if args.every is not None or args.every_default:
+        changes["every"] = args.every
+    if args.limit is not None or args.no_limit:
+        changes["limit"] = args.limit
+    if args.full_text is not None:
+        changes["full_text"] = args.full_text
+    if changes:
+        url, _settings = change_feed(context.store, args.url, **changes)
+        _changed_subscriptions(context)
+        print(f"changed the settings of {url}")
+        _warn_overridden(url, args, context, list(changes))
+    else:
+        url = find_feed(context.store, args.url)
+    feed = next(f for f in context.store.feeds() if f.url == url)
+    print(describe_feed(feed, context.store.feed_health().get(feed.id), context.config))
+    return 0
+
+
+def _warn_overridden(
+    url: str, args: argparse.Namespace, context: _Context, changed: list[str] | None = None
+) -> None:
+    """Say so when config.toml sets, for this feed, a setting the command line just gave."""
+    from digest.feedreport import overridden_by_config
+
+    if changed is None:
+        given = {"topic": args.topic, "every": args.every, "limit": args.limit}
+        changed = [name for name, value in given.items() if value is not None]
+        if args.full_text:
+            changed.append("full_text")
+    for warning in overridden_by_config(url, changed, context.config):
+        print(f"digest: {warning}", file=sys.stderr)
 
 
 def _cmd_import(args: argparse.Namespace, context: _Context) -> int:
@@ -295,7 +281,7 @@ def _cmd_import(args: argparse.Namespace, context: _Context) -> int:
 def _cmd_export(args: argparse.Namespace, context: _Context) -> int:
     from digest.subscriptions import export_opml
 
-    text = export_opml(context.store)
+    text = export_opml(context.store, context.config)
     if args.file is None:
         sys.stdout.write(text)
         return 0
@@ -309,9 +295,10 @@ def _cmd_export(args: argparse.Namespace, context: _Context) -> int:
 
 def _cmd_fetch(args: argparse.Namespace, context: _Context) -> int:
     from dataclasses import replace
+    from datetime import UTC, datetime
 
     from digest.lock import fetch_lock
-    from digest.refresh import refresh_sync
+    from digest.refresh import refresh_sync, split_due
 
     if context.offline and not context.demo:
         raise DigestError("fetch needs the network; leave out --offline.")
@@ -322,13 +309,18 @@ def _cmd_fetch(args: argparse.Namespace, context: _Context) -> int:
         config = replace(config, fetch=replace(config.fetch, concurrency=args.concurrency))
     progress = _progress_printer() if sys.stderr.isatty() and not args.json else None
     with fetch_lock(context.paths.data_dir, wait=True, on_wait=_say_waiting):
-        outcomes = refresh_sync(context.store, config, on_progress=progress)
+        # Decided under the lock: a fetch that just finished has made its feeds not due.
+        due, skipped = split_due(
+            context.store.feeds_to_fetch(), config, datetime.now(UTC), all_feeds=args.all
+        )
+        outcomes = refresh_sync(context.store, config, feeds=due, on_progress=progress)
     if progress:
         print(file=sys.stderr)
     if args.json:
+        # Feeds not due were not fetched, so they have no record (the contract has no "skipped").
         print(json.dumps({"feeds": [o.to_json() for o in outcomes]}, ensure_ascii=False, indent=2))
     else:
-        _print_fetch_summary(outcomes)
+        _print_fetch_summary(outcomes, len(skipped))
     failed = sum(o.status == "error" for o in outcomes)
     return 1 if outcomes and failed == len(outcomes) else 0
 
@@ -349,9 +341,13 @@ def _progress_printer() -> Callable[[int, int], None]:
     return _show
 
 
-def _print_fetch_summary(results: Sequence[FeedOutcome]) -> None:
+def _print_fetch_summary(results: Sequence[FeedOutcome], skipped: int = 0) -> None:
+    not_due = (
+        f"{skipped} feed{'s' if skipped != 1 else ''} not due yet (skipped; "
+        "`digest fetch --all` fetches them anyway)"
+    )
     if not results:
-        print(_EMPTY_HINT)
+        print(f"nothing to fetch: {not_due}" if skipped else _EMPTY_HINT)
         return
     for outcome in results:
         if outcome.status == "error":
@@ -364,10 +360,12 @@ def _print_fetch_summary(results: Sequence[FeedOutcome]) -> None:
         f"{len(results)} feeds: {updated} updated, {unchanged} unchanged, {failed} failed; "
         f"{new} new articles"
     )
+    if skipped:
+        print(not_due)
 
 
 def _cmd_show(args: argparse.Namespace, context: _Context) -> int:
-    from digest.digests import describe_age, filter_topics, get_digest
+    from digest.digests import SINCE_LAST, describe_age, filter_topics, get_digest
     from digest.export import render
 
     shown = get_digest(
@@ -381,8 +379,34 @@ def _cmd_show(args: argparse.Namespace, context: _Context) -> int:
     if shown.stored and shown.snapshot is not None and not context.demo:
         age = describe_age(shown.snapshot.generated_at)
         print(f"stored digest #{shown.snapshot.id}, built {age}", file=sys.stderr)
-    sys.stdout.write(render(filter_topics(shown.digest, args.topic), args.format))
+    previous = shown.previous
+    since_last = (args.since or "").strip().lower() == SINCE_LAST
+    digest = filter_topics(shown.digest, args.topic, strict=not since_last)
+    if previous is not None and not digest.topics:
+        built = previous.generated_at.strftime("%Y-%m-%d %H:%M UTC")
+        print(f"nothing new since the previous digest (built {built})", file=sys.stderr)
+    text = render(digest, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write_atomically(args.output, text)
     return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a reader sees the old file or the new one, never half."""
+    import os
+
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise DigestError(f"cannot write {path}: {exc.strerror}") from exc
 
 
 def _cmd_history(args: argparse.Namespace, context: _Context) -> int:

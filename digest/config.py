@@ -6,17 +6,22 @@ value, and says what would be accepted.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from digest.errors import ConfigError
+from digest.feedsettings import FeedSettings, parse_every, parse_full_text
+from digest.filters import FILTER_FIELDS, FilterSettings
 
 __all__ = [
     "Config",
     "DigestSettings",
+    "FeedSettings",
     "FetchSettings",
+    "FilterSettings",
     "ReaderSettings",
     "StoreSettings",
     "UserTopic",
@@ -96,6 +101,16 @@ class Config:
     store: StoreSettings = field(default_factory=StoreSettings)
     reader: ReaderSettings = field(default_factory=ReaderSettings)
     topics: tuple[UserTopic, ...] = ()
+    feeds: tuple[tuple[str, FeedSettings], ...] = ()
+    """`[feeds."URL"]` tables: (feed URL, its settings), in the file's order."""
+    filters: FilterSettings = field(default_factory=FilterSettings)
+
+    def feed_settings(self, url: str) -> FeedSettings:
+        """What config.toml sets for the feed at `url` (all None when it has no table)."""
+        for known, settings in self.feeds:
+            if known == url:
+                return settings
+        return FeedSettings()
 
 
 _SECTIONS: dict[str, type[Any]] = {
@@ -129,9 +144,15 @@ def _build(path: Path, data: dict[str, Any]) -> Config:
         if key == "topics":
             config = replace(config, topics=_user_topics(path, value))
             continue
+        if key == "feeds":
+            config = replace(config, feeds=_feed_tables(path, value))
+            continue
+        if key == "filters":
+            config = replace(config, filters=_filters(path, value))
+            continue
         section_type = _SECTIONS.get(key)
         if section_type is None:
-            known = ", ".join([*_SECTIONS, "topics"])
+            known = ", ".join([*_SECTIONS, "topics", "feeds", "filters"])
             raise ConfigError(f"{path}: unknown section [{key}]; known sections are {known}.")
         if not isinstance(value, dict):
             raise ConfigError(f"{path}: [{key}] must be a table of settings, not {value!r}.")
@@ -199,6 +220,90 @@ def _user_topics(path: Path, value: Any) -> tuple[UserTopic, ...]:
     return tuple(topics)
 
 
+_FEED_KEYS = ("every", "limit", "topic", "full_text")
+
+
+def _feed_tables(path: Path, value: Any) -> tuple[tuple[str, FeedSettings], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f'{path}: feeds must hold one table per feed, such as [feeds."https://example.com/rss"].'
+        )
+    tables = []
+    for url, table in value.items():
+        where = f"feeds.{_quoted(url)}"
+        if not isinstance(table, dict):
+            raise ConfigError(
+                f"{path}: {where} = {table!r} must be a table with every, limit, topic or "
+                f'full_text: write [feeds."{url}"] above them.'
+            )
+        tables.append((url.strip(), _feed_settings(path, where, table)))
+    return tuple(tables)
+
+
+def _quoted(key: str) -> str:
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _feed_settings(path: Path, where: str, table: dict[str, Any]) -> FeedSettings:
+    settings = FeedSettings()
+    for key, value in table.items():
+        name = f"{where}.{key}"
+        if key == "every":
+            if not isinstance(value, str):
+                raise ConfigError(f'{path}: {name} = {value!r} must be a string such as "2h".')
+            try:
+                settings = replace(settings, every=parse_every(value))
+            except ValueError as exc:
+                raise ConfigError(f"{path}: {name}: {exc}.") from None
+        elif key == "limit":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{path}: {name} = {value!r} must be a whole number above 0.")
+            settings = replace(settings, limit=value)
+        elif key == "topic":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{path}: {name} = {value!r} must be a non-empty string.")
+            settings = replace(settings, topic=value.strip())
+        elif key == "full_text":
+            try:
+                settings = replace(settings, full_text=parse_full_text(value))
+            except ValueError:
+                raise ConfigError(
+                    f'{path}: {name} = {value!r} must be true, false or "auto".'
+                ) from None
+        else:
+            raise ConfigError(
+                f"{path}: unknown key {name}; known keys are {', '.join(_FEED_KEYS)}."
+            )
+    return settings
+
+
+def _filters(path: Path, value: Any) -> FilterSettings:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [filters] must be a table of settings, not {value!r}.")
+    known = {f.name for f in fields(FilterSettings)}
+    chosen: dict[str, tuple[str, ...]] = {}
+    for key, items in value.items():
+        name = f"filters.{key}"
+        if key not in known:
+            listed = ", ".join([*FILTER_FIELDS, *(f + "_regex" for f in FILTER_FIELDS)])
+            raise ConfigError(f"{path}: unknown key {name}; known keys are {listed}.")
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise ConfigError(f"{path}: {name} = {items!r} must be a list of non-empty strings.")
+        if key.endswith("_regex"):
+            for pattern in items:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ConfigError(
+                        f"{path}: {name} holds {pattern!r}, which is not a valid regular "
+                        f"expression ({exc}). Fix it, or use the {key[:-6]} word list instead."
+                    ) from None
+            chosen[key] = tuple(items)
+        else:
+            chosen[key] = tuple(i.strip() for i in items)
+    return FilterSettings(**chosen)
+
+
 def default_config_text() -> str:
     """A commented config.toml holding every setting at its default, for `digest config`/README."""
     lines = ["# digest settings; every value shown is the default.", ""]
@@ -216,6 +321,20 @@ def default_config_text() -> str:
         "# [[topics]]",
         '# name = "Climate"',
         '# keywords = ["climate", "emissions", "carbon"]',
+        "",
+        "# Settings of one feed; each one set here wins over `digest add`/`digest feed`:",
+        '# [feeds."https://example.com/rss"]',
+        '# every = "2h"        # fetch at most this often (30m, 2h, 1d, 1w)',
+        "# limit = 50          # keep at most this many of the newest items of each fetch",
+        '# topic = "Science"   # file every article of the feed under this topic',
+        '# full_text = "auto"  # true, false or "auto" (only for teasers)',
+        "",
+        "# Articles matching a filter are never shown nor summarized:",
+        "# [filters]",
+        '# title = ["sponsored", "giveaway"]     # whole words or phrases, any case',
+        '# feed = ["Deals"]                      # the feed\'s name',
+        '# text = ["casino"]',
+        "# title_regex = ['^\\[Ad\\]']          # regular expressions, as written",
         "",
     ]
     return "\n".join(lines)

@@ -58,6 +58,16 @@ MIGRATIONS: tuple[str, ...] = (
         body TEXT NOT NULL
     );
     """,
+    # 2: per-feed settings, and where each digest's articles end (for `show --since last`).
+    # The old full_text column (0/1) stays, kept equal to full_text_mode = 'yes': rows salvaged
+    # by `doctor --repair` from an older store carry only it, and DROP COLUMN needs SQLite 3.35.
+    """
+    ALTER TABLE feeds ADD COLUMN every_seconds INTEGER;
+    ALTER TABLE feeds ADD COLUMN item_limit INTEGER;
+    ALTER TABLE feeds ADD COLUMN full_text_mode TEXT;
+    UPDATE feeds SET full_text_mode = 'yes' WHERE full_text = 1;
+    ALTER TABLE digests ADD COLUMN through_article INTEGER;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,5 +1,8 @@
 """Refreshing every subscription: fetch concurrently, parse off the event loop, store each feed.
 
+A feed with a refresh interval is skipped until it is due; skipped feeds get no outcome at all
+(nothing was asked of their server), so `digest fetch --json` leaves them out.
+
 This is the path `digest fetch` runs; it must not import sumy or nltk (start-up time and memory).
 """
 
@@ -7,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,11 +20,20 @@ from digest.config import Config
 from digest.errors import DigestError
 from digest.feeds.fetch import FetchRequest, FetchResult, fetch_all
 from digest.feeds.parse import parse_feed
-from digest.models import ParsedFeed
+from digest.feedsettings import FeedSettings, is_due, merge_settings
+from digest.models import ParsedEntry, ParsedFeed
 from digest.store import FeedRow, Store
 from digest.workers import exit_with_parent
 
-__all__ = ["FeedOutcome", "refresh", "refresh_sync", "store_fetch_result"]
+__all__ = [
+    "FeedOutcome",
+    "effective_settings",
+    "newest_entries",
+    "refresh",
+    "refresh_sync",
+    "split_due",
+    "store_fetch_result",
+]
 
 # Below this many changed feeds, starting worker processes costs more than parsing in-line.
 _POOL_THRESHOLD = 12
@@ -42,6 +54,38 @@ class FeedOutcome:
         return {"url": self.url, "status": self.status, "new": self.new, "error": self.error}
 
 
+def effective_settings(config: Config, row: FeedRow) -> FeedSettings:
+    """The settings that apply to a feed: config.toml's `[feeds."URL"]` over the stored ones."""
+    return merge_settings(config.feed_settings(row.url), row.settings)
+
+
+def split_due(
+    rows: Sequence[FeedRow], config: Config, now: datetime, *, all_feeds: bool = False
+) -> tuple[list[FeedRow], list[FeedRow]]:
+    """(feeds due for a fetch, feeds skipped because their interval has not passed)."""
+    if all_feeds:
+        return list(rows), []
+    due: list[FeedRow] = []
+    skipped: list[FeedRow] = []
+    for row in rows:
+        every = effective_settings(config, row).every
+        (due if is_due(every, row.last_fetched, now) else skipped).append(row)
+    return due, skipped
+
+
+def newest_entries(entries: Sequence[ParsedEntry], limit: int | None) -> list[ParsedEntry]:
+    """At most `limit` entries, the newest first by date; undated ones count as oldest."""
+    if limit is None or len(entries) <= limit:
+        return list(entries)
+    # Feeds list newest first, so among equal (or missing) dates the feed's order decides.
+    order = sorted(
+        range(len(entries)),
+        key=lambda i: (entries[i].published is not None, entries[i].published or 0, -i),
+        reverse=True,
+    )
+    return [entries[i] for i in sorted(order[:limit])]
+
+
 def _parse(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed | str:
     """Parse in a worker; a failure comes back as its message rather than an exception."""
     try:
@@ -59,10 +103,15 @@ async def refresh(
     feeds: list[FeedRow] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     now: datetime | None = None,
+    all_feeds: bool = False,
 ) -> list[FeedOutcome]:
-    """Fetch, parse and store every feed (or the given ones); returns one outcome per feed."""
-    rows = store.feeds_to_fetch() if feeds is None else feeds
+    """Fetch, parse and store the feeds that are due (every feed with `all_feeds`, or exactly
+    the given ones); returns one outcome per feed fetched, none for a feed not yet due."""
     moment = now or datetime.now(UTC)
+    if feeds is None:
+        rows, _skipped = split_due(store.feeds_to_fetch(), config, moment, all_feeds=all_feeds)
+    else:
+        rows = feeds
     waiting = {r.id for r in rows if r.retry_after is not None and r.retry_after > moment}
     due = [r for r in rows if r.id not in waiting]
     requests = [FetchRequest(r.url, r.etag, r.last_modified, r.local_ok) for r in due]
@@ -85,7 +134,8 @@ async def refresh(
 
     async def _handle(row: FeedRow, result: FetchResult) -> None:
         nonlocal done
-        outcomes[row.id] = await store_fetch_result(store, row, result, pool, loop)
+        limit = effective_settings(config, row).limit
+        outcomes[row.id] = await store_fetch_result(store, row, result, pool, loop, limit=limit)
         done += 1
         if on_progress:
             on_progress(done, total)
@@ -116,8 +166,13 @@ async def store_fetch_result(
     result: FetchResult,
     pool: Executor | None,
     loop: asyncio.AbstractEventLoop,
+    *,
+    limit: int | None = None,
 ) -> FeedOutcome:
-    """Store one feed's fetch result (parsing it, in `pool` when given) and say what came of it."""
+    """Store one feed's fetch result (parsing it, in `pool` when given) and say what came of it.
+
+    With `limit`, only that many of the feed's newest entries are stored.
+    """
     if result.status == "error" or result.status == "gone":
         message = result.error or "the fetch failed"
         store.record_failure(
@@ -138,7 +193,7 @@ async def store_fetch_result(
     new = store.record_success(
         row.id,
         status="updated",
-        entries=parsed.entries,
+        entries=newest_entries(parsed.entries, limit),
         title=parsed.title,
         site_url=parsed.link,
         rights=parsed.rights,
@@ -156,6 +211,9 @@ def refresh_sync(
     *,
     feeds: list[FeedRow] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    all_feeds: bool = False,
 ) -> list[FeedOutcome]:
     """`refresh` for callers without an event loop."""
-    return asyncio.run(refresh(store, config, feeds=feeds, on_progress=on_progress))
+    return asyncio.run(
+        refresh(store, config, feeds=feeds, on_progress=on_progress, all_feeds=all_feeds)
+    )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.config import Config
-from digest.digests import Shown, build_digest_now, get_digest
+from digest.digests import Shown, build_digest_now, digest_state, get_digest
 from digest.errors import NoDigestError, StoreError
 from digest.models import Digest, FeedInfo
 from digest.paths import Paths
@@ -72,7 +72,7 @@ class ReaderSession:
         if shown is None or shown.snapshot is None:
             return True
         with self._store() as store:
-            return shown.snapshot.state != store.content_state()
+            return shown.snapshot.state != digest_state(store, self.config)
 
     def build(self, on_progress: Callable[[int, int], None] | None = None) -> Shown:
         """Build a digest from the store and keep it as a snapshot (CPU work: call off the UI)."""
@@ -88,9 +88,10 @@ class ReaderSession:
             return get_digest(store, self.config, offline=self.offline, anchor_to_newest=self.demo)
 
     async def refresh(
-        self, on_progress: Callable[[int, int], None] | None = None
+        self, on_progress: Callable[[int, int], None] | None = None, *, all_feeds: bool = False
     ) -> list[FeedOutcome]:
-        """Fetch every feed (network work: run it in an async worker).
+        """Fetch the feeds that are due, or every feed with `all_feeds` (network work: run it in
+        an async worker). Feeds not yet due get no outcome.
 
         Never waits for a fetch running in another digest: raises FetchRunningError (a
         StoreError) at once instead, so the reader stays responsive.
@@ -100,7 +101,7 @@ class ReaderSession:
         from digest.refresh import refresh
 
         with fetch_lock(self.paths.data_dir, wait=False), self._store() as store:
-            return await refresh(store, self.config, on_progress=on_progress)
+            return await refresh(store, self.config, on_progress=on_progress, all_feeds=all_feeds)
 
     def feeds(self) -> list[FeedInfo]:
         """Every subscription with its last status and error."""

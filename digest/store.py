@@ -11,16 +11,17 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from digest.errors import StoreError
+from digest.feedsettings import FULL_TEXT_MODES, FeedSettings, FullText
 from digest.migrations import MIGRATIONS, SCHEMA_VERSION
-from digest.models import Article, Digest, FeedInfo, ParsedEntry, iso, parse_iso
+from digest.models import FeedInfo, ParsedEntry, iso, parse_iso
+from digest.store_content import ContentQueries, SnapshotInfo, now_utc
 
-__all__ = ["SCHEMA_VERSION", "FeedRow", "SnapshotInfo", "Store", "open_store"]
+__all__ = ["SCHEMA_VERSION", "FeedHealth", "FeedRow", "SnapshotInfo", "Store", "open_store"]
 
 _BUSY_TIMEOUT_MS = 10_000
 
@@ -36,23 +37,41 @@ class FeedRow:
     local_ok: bool
     status: str | None
     retry_after: datetime | None
+    last_fetched: datetime | None = None
+    settings: FeedSettings = field(default_factory=FeedSettings)
+    """The settings stored with the subscription (config.toml may override them)."""
 
 
 @dataclass(frozen=True)
-class SnapshotInfo:
-    """A stored digest, without its body."""
+class FeedHealth:
+    """A subscription's stored settings and how its fetches have gone, beyond FeedInfo."""
 
-    id: int
-    generated_at: datetime
-    since: datetime
-    until: datetime
-    window: str
-    state: str
-    stories: int
+    settings: FeedSettings
+    failing_since: datetime | None
+    """When the current run of failed fetches began; None when the last fetch worked."""
+    retry_after: datetime | None
+    """The server asked not to be fetched again before this."""
+
+
+# The stored full-text mode; rows from before schema 2 (or salvaged from such a store) have only
+# the old 0/1 column.
+_FULL_TEXT_SQL = "coalesce(full_text_mode, CASE WHEN full_text THEN 'yes' END)"
+
+
+def _settings(r: sqlite3.Row) -> FeedSettings:
+    mode = r["mode"]
+    full_text: FullText | None = next((m for m in FULL_TEXT_MODES if m == mode), None)
+    seconds = r["every_seconds"]
+    return FeedSettings(
+        every=timedelta(seconds=seconds) if seconds else None,
+        limit=r["item_limit"] or None,
+        topic=r["topic"],
+        full_text=full_text,
+    )
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    return now_utc()
 
 
 def open_store(path: Path) -> Store:
@@ -60,8 +79,11 @@ def open_store(path: Path) -> Store:
     return Store(path)
 
 
-class Store:
-    """One connection to the store file. Not shared between threads."""
+class Store(ContentQueries):
+    """One connection to the store file. Not shared between threads.
+
+    Subscriptions and their fetch records live here; articles and snapshots in ContentQueries.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -134,25 +156,86 @@ class Store:
         *,
         name: str | None = None,
         topic: str | None = None,
-        full_text: bool = False,
+        full_text: FullText | bool | None = None,
+        every: timedelta | None = None,
+        limit: int | None = None,
         local_ok: bool = False,
     ) -> tuple[int, bool]:
-        """Subscribe to `url` (or bring back a removed subscription). Returns (id, was it new)."""
+        """Subscribe to `url` (or bring back a removed subscription). Returns (id, was it new).
+
+        Settings given as None leave a returning subscription's own as they were; `full_text`
+        True is "yes" and False is unset, as before full text had three modes.
+        """
+        mode: FullText | None = "yes" if full_text is True else (full_text or None)
+        seconds = round(every.total_seconds()) if every is not None else None
         with self.transaction() as db:
             row = db.execute("SELECT id, removed_at FROM feeds WHERE url = ?", (url,)).fetchone()
             if row is not None:
                 db.execute(
                     "UPDATE feeds SET removed_at = NULL, name = coalesce(?, name),"
-                    " topic = coalesce(?, topic), full_text = ?, local_ok = ? WHERE id = ?",
-                    (name, topic, int(full_text), int(local_ok), row["id"]),
+                    " topic = coalesce(?, topic), full_text_mode = coalesce(?, full_text_mode),"
+                    " every_seconds = coalesce(?, every_seconds),"
+                    " item_limit = coalesce(?, item_limit), local_ok = ? WHERE id = ?",
+                    (name, topic, mode, seconds, limit, int(local_ok), row["id"]),
+                )
+                db.execute(
+                    f"UPDATE feeds SET full_text = ({_FULL_TEXT_SQL}) IS 'yes' WHERE id = ?",
+                    (row["id"],),
                 )
                 return int(row["id"]), row["removed_at"] is not None
             cursor = db.execute(
-                "INSERT INTO feeds (url, name, topic, full_text, local_ok, added_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (url, name, topic, int(full_text), int(local_ok), iso(_now())),
+                "INSERT INTO feeds (url, name, topic, full_text, full_text_mode, every_seconds,"
+                " item_limit, local_ok, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    url,
+                    name,
+                    topic,
+                    int(mode == "yes"),
+                    mode,
+                    seconds,
+                    limit,
+                    int(local_ok),
+                    iso(_now()),
+                ),
             )
             return int(cursor.lastrowid or 0), True
+
+    def feed_id(self, url: str) -> int | None:
+        """The id of the current subscription to `url`, or None."""
+        row = self._db.execute(
+            "SELECT id FROM feeds WHERE url = ? AND removed_at IS NULL", (url,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def set_feed_settings(self, feed_id: int, settings: FeedSettings) -> None:
+        """Store `settings` as the feed's own, replacing all four (None clears one)."""
+        every = settings.every
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE feeds SET topic = ?, every_seconds = ?, item_limit = ?,"
+                " full_text_mode = ?, full_text = ? WHERE id = ?",
+                (
+                    settings.topic,
+                    round(every.total_seconds()) if every is not None else None,
+                    settings.limit,
+                    settings.full_text,
+                    int(settings.full_text == "yes"),
+                    feed_id,
+                ),
+            )
+
+    def feed_health(self) -> dict[int, FeedHealth]:
+        """Each current subscription's stored settings and failure record, by feed id."""
+        rows = self._db.execute(
+            f"SELECT id, topic, every_seconds, item_limit, {_FULL_TEXT_SQL} AS mode,"
+            " failing_since, retry_after FROM feeds WHERE removed_at IS NULL"
+        ).fetchall()
+        return {
+            r["id"]: FeedHealth(
+                _settings(r), parse_iso(r["failing_since"]), parse_iso(r["retry_after"])
+            )
+            for r in rows
+        }
 
     def remove_feed(self, url: str) -> bool:
         """Unsubscribe. Starred articles stay; the rest go at the next prune. False if unknown."""
@@ -166,7 +249,8 @@ class Store:
     def feeds(self) -> list[FeedInfo]:
         """Every subscription with its last status and article count, in the order added."""
         rows = self._db.execute(
-            "SELECT f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS n"
+            f"SELECT f.*, {_FULL_TEXT_SQL} AS mode,"
+            " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS n"
             " FROM feeds f WHERE removed_at IS NULL ORDER BY f.id"
         ).fetchall()
         return [
@@ -181,7 +265,7 @@ class Store:
                 last_fetched=parse_iso(r["last_fetched"]),
                 failures=r["failures"],
                 name=r["name"],
-                full_text=bool(r["full_text"]),
+                full_text=r["mode"] == "yes",
             )
             for r in rows
         ]
@@ -189,7 +273,8 @@ class Store:
     def feeds_to_fetch(self) -> list[FeedRow]:
         """Subscriptions a fetch should visit (all but the removed and those gone for good)."""
         rows = self._db.execute(
-            "SELECT id, url, etag, last_modified, local_ok, status, retry_after FROM feeds"
+            "SELECT id, url, etag, last_modified, local_ok, status, retry_after, last_fetched,"
+            f" topic, every_seconds, item_limit, {_FULL_TEXT_SQL} AS mode FROM feeds"
             " WHERE removed_at IS NULL AND coalesce(status, '') != 'gone' ORDER BY id"
         ).fetchall()
         return [
@@ -201,6 +286,8 @@ class Store:
                 local_ok=bool(r["local_ok"]),
                 status=r["status"],
                 retry_after=parse_iso(r["retry_after"]),
+                last_fetched=parse_iso(r["last_fetched"]),
+                settings=_settings(r),
             )
             for r in rows
         ]
@@ -315,164 +402,6 @@ class Store:
                 " WHERE id = ?",
                 ("gone" if gone else "error", error, now, iso(retry_after), now, feed_id),
             )
-
-    # Articles
-
-    def articles(self, since: datetime, until: datetime) -> list[Article]:
-        """Articles of current subscriptions filed between `since` and `until`, oldest first."""
-        rows = self._db.execute(
-            "SELECT a.*, coalesce(f.name, f.title, f.url) AS feed_title, f.topic AS feed_topic,"
-            " f.language AS feed_language"
-            " FROM articles a JOIN feeds f ON f.id = a.feed_id"
-            " WHERE f.removed_at IS NULL"
-            " AND coalesce(a.published, a.first_seen) BETWEEN ? AND ?"
-            " ORDER BY coalesce(a.published, a.first_seen), a.id",
-            (iso(since), iso(until)),
-        ).fetchall()
-        return [_article(r) for r in rows]
-
-    def newest_article_time(self) -> datetime | None:
-        """When the newest article of a current subscription was published (or first seen)."""
-        row = self._db.execute(
-            "SELECT max(coalesce(a.published, a.first_seen)) FROM articles a"
-            " JOIN feeds f ON f.id = a.feed_id WHERE f.removed_at IS NULL"
-        ).fetchone()
-        return parse_iso(row[0])
-
-    def content_state(self) -> str:
-        """A short key that changes whenever the articles or subscriptions a digest uses change."""
-        row = self._db.execute(
-            "SELECT (SELECT count(*) FROM articles), (SELECT max(last_seen) FROM articles),"
-            " (SELECT max(id) FROM articles),"
-            " (SELECT group_concat(id || ':' || coalesce(topic, '') || ':' || coalesce(name, ''))"
-            "  FROM feeds WHERE removed_at IS NULL)"
-        ).fetchone()
-        return json.dumps(list(row))
-
-    def set_marks(
-        self, article_ids: Sequence[int], *, read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        """Set the read and/or starred mark of the given articles."""
-        with self.transaction() as db:
-            for column, value in (("read", read), ("starred", starred)):
-                if value is not None:
-                    db.executemany(
-                        f"UPDATE articles SET {column} = ? WHERE id = ?",
-                        [(int(value), i) for i in article_ids],
-                    )
-
-    def marks(self, article_ids: Sequence[int]) -> dict[int, tuple[bool, bool]]:
-        """(read, starred) of each article that still exists."""
-        result: dict[int, tuple[bool, bool]] = {}
-        ids = list(article_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                f"SELECT id, read, starred FROM articles WHERE id IN ({marks})", chunk
-            ):
-                result[row[0]] = (bool(row[1]), bool(row[2]))
-        return result
-
-    def prune(self, retention_days: int, now: datetime | None = None) -> int:
-        """Delete unstarred articles not seen in any feed for `retention_days`; returns how many.
-
-        Articles still present in their feed are kept, so pruning never makes a refetch see
-        them as new; articles of removed subscriptions go unless starred.
-        """
-        moment = now or _now()
-        cutoff = iso(datetime.fromtimestamp(moment.timestamp() - retention_days * 86400, UTC))
-        with self.transaction() as db:
-            cursor = db.execute(
-                "DELETE FROM articles WHERE starred = 0 AND (last_seen < ? OR feed_id IN"
-                " (SELECT id FROM feeds WHERE removed_at IS NOT NULL))",
-                (cutoff,),
-            )
-            return cursor.rowcount
-
-    # Digest snapshots
-
-    def save_digest(self, digest: Digest, *, window: str, state: str, keep: int) -> int:
-        """Store a built digest as a snapshot and drop all but the newest `keep`."""
-        body = json.dumps(digest.to_json(internal=True), ensure_ascii=False)
-        with self.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO digests (generated_at, since, until, window, state, stories, body)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    iso(digest.generated_at),
-                    iso(digest.since),
-                    iso(digest.until),
-                    window,
-                    state,
-                    digest.story_count,
-                    body,
-                ),
-            )
-            db.execute(
-                "DELETE FROM digests WHERE id NOT IN"
-                " (SELECT id FROM digests ORDER BY id DESC LIMIT ?)",
-                (keep,),
-            )
-            return int(cursor.lastrowid or 0)
-
-    def snapshots(self) -> list[SnapshotInfo]:
-        """Stored digests, newest first."""
-        rows = self._db.execute(
-            "SELECT id, generated_at, since, until, window, state, stories FROM digests"
-            " ORDER BY id DESC"
-        ).fetchall()
-        return [_snapshot_info(r) for r in rows]
-
-    def load_digest(self, snapshot_id: int | None = None) -> tuple[SnapshotInfo, Digest] | None:
-        """The snapshot with that id, or the newest; None when there is none.
-
-        A snapshot that cannot be read is a cache miss (it can be rebuilt), never a crash.
-        """
-        query = "SELECT * FROM digests"
-        args: tuple[Any, ...] = ()
-        if snapshot_id is not None:
-            query += " WHERE id = ?"
-            args = (snapshot_id,)
-        for row in self._db.execute(query + " ORDER BY id DESC", args):
-            try:
-                return _snapshot_info(row), Digest.from_json(json.loads(row["body"]))
-            except (ValueError, KeyError, TypeError):
-                continue
-        return None
-
-
-def _article(r: sqlite3.Row) -> Article:
-    return Article(
-        id=r["id"],
-        feed_id=r["feed_id"],
-        feed_title=r["feed_title"],
-        feed_topic=r["feed_topic"],
-        guid=r["guid"],
-        url=r["url"],
-        title=r["title"],
-        author=r["author"],
-        published=parse_iso(r["published"]),
-        text=r["text"],
-        categories=tuple(json.loads(r["categories"] or "[]")),
-        disclaimer=r["disclaimer"],
-        read=bool(r["read"]),
-        starred=bool(r["starred"]),
-        first_seen=parse_iso(r["first_seen"]) or _now(),
-        feed_language=r["feed_language"],
-    )
-
-
-def _snapshot_info(r: sqlite3.Row) -> SnapshotInfo:
-    return SnapshotInfo(
-        id=r["id"],
-        generated_at=parse_iso(r["generated_at"]) or _now(),
-        since=parse_iso(r["since"]) or _now(),
-        until=parse_iso(r["until"]) or _now(),
-        window=r["window"],
-        state=r["state"],
-        stories=r["stories"],
-    )
 
 
 def _explain(path: Path, exc: sqlite3.DatabaseError) -> str:

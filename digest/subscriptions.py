@@ -1,12 +1,15 @@
-"""Subscribing, unsubscribing, OPML import and export, and the OPML backup kept on every change."""
+"""Subscribing, unsubscribing, per-feed settings, OPML import and export, and the OPML backup."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import re
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from digest.config import Config
@@ -14,6 +17,14 @@ from digest.errors import OpmlError, SubscriptionError
 from digest.feeds.discover import find_feed_links, looks_like_html
 from digest.feeds.fetch import FetchRequest, fetch_all
 from digest.feeds.opml import Outline, read_opml, write_opml
+from digest.feedsettings import (
+    FeedSettings,
+    FullText,
+    describe_every,
+    merge_settings,
+    parse_every,
+    parse_full_text,
+)
 from digest.refresh import FeedOutcome, store_fetch_result
 from digest.store import FeedRow, Store
 
@@ -21,6 +32,8 @@ __all__ = [
     "AddResult",
     "ImportResult",
     "add_subscription",
+    "change_feed",
+    "find_feed",
     "export_opml",
     "import_opml",
     "normalize_feed_url",
@@ -99,11 +112,14 @@ async def add_subscription(
     *,
     name: str | None = None,
     topic: str | None = None,
-    full_text: bool = False,
+    full_text: FullText | bool | None = None,
+    every: timedelta | None = None,
+    limit: int | None = None,
 ) -> AddResult:
     """Subscribe to a feed, or to the feed a web page links; fetch it once and store its articles.
 
-    The subscription is kept even when that first fetch fails: the outcome says why.
+    The subscription is kept even when that first fetch fails: the outcome says why. Settings
+    left None stay unset (a returning subscription keeps its own); `full_text=True` is "yes".
     """
     url, local = normalize_feed_url(text)
     result = (await fetch_all([FetchRequest(url, local_ok=local)], config.fetch))[0]
@@ -117,20 +133,51 @@ async def add_subscription(
             )
         discovered_from, url = url, links[0]
         result = (await fetch_all([FetchRequest(url)], config.fetch))[0]
-    feed_id, new = store.add_feed(url, name=name, topic=topic, full_text=full_text, local_ok=local)
+    feed_id, new = store.add_feed(
+        url, name=name, topic=topic, full_text=full_text, every=every, limit=limit, local_ok=local
+    )
     row = FeedRow(feed_id, url, None, None, local, None, None)
-    outcome = await store_fetch_result(store, row, result, None, asyncio.get_running_loop())
+    applied = merge_settings(config.feed_settings(url), store.feed_health()[feed_id].settings)
+    outcome = await store_fetch_result(
+        store, row, result, None, asyncio.get_running_loop(), limit=applied.limit
+    )
     return AddResult(url, new, outcome, discovered_from)
 
 
-def remove_subscription(store: Store, text: str) -> None:
-    """Unsubscribe from `text` (as typed or as stored); starred articles are kept."""
+def change_feed(store: Store, text: str, **changes: Any) -> tuple[str, FeedSettings]:
+    """Change a subscription's stored settings; returns its URL and the settings now stored.
+
+    `changes` are FeedSettings fields with their new values (None clears one); the others stay.
+    """
+    url = find_feed(store, text)
+    feed_id = store.feed_id(url)
+    assert feed_id is not None  # find_feed found it
+    updated = replace(store.feed_health()[feed_id].settings, **changes)
+    store.set_feed_settings(feed_id, updated)
+    return url, updated
+
+
+def find_feed(store: Store, text: str) -> str:
+    """The stored URL of the subscription `text` names (as typed or as `add` stores it)."""
+    for candidate in _candidates(text):
+        if store.feed_id(candidate) is not None:
+            return candidate
+    raise SubscriptionError(f"not subscribed to {text!r}: `digest feeds` lists the subscriptions.")
+
+
+def _candidates(text: str) -> list[str]:
+    """The URL as typed, then as `add` would have stored it."""
     candidates = [text.strip()]
     try:
         candidates.append(normalize_feed_url(text)[0])
     except SubscriptionError:
         pass
-    if not any(store.remove_feed(c) for c in candidates):
+    return candidates
+
+
+def remove_subscription(store: Store, text: str) -> None:
+    """Unsubscribe from `text` (as typed or as stored); starred articles are kept."""
+    if not any(store.remove_feed(c) for c in _candidates(text)):
         raise SubscriptionError(
             f"not subscribed to {text!r}: `digest feeds` lists the subscriptions."
         )
@@ -157,20 +204,66 @@ def import_opml(store: Store, path: Path, *, local_files: bool = False) -> Impor
         if local and not local_files:
             local_skipped += 1
             continue
-        _, new = store.add_feed(url, name=outline.title, topic=outline.topic, local_ok=local)
+        settings = _settings_of(outline)
+        _, new = store.add_feed(
+            url,
+            name=outline.title,
+            topic=outline.topic,
+            full_text=settings.full_text,
+            every=settings.every,
+            limit=settings.limit,
+            local_ok=local,
+        )
         added += new
         already += not new
     return ImportResult(added, already, len(outlines), local_skipped)
 
 
-def export_opml(store: Store) -> str:
-    """Every subscription as OPML 2.0, topics as folders."""
-    outlines = [Outline(f.url, f.name or f.title, f.topic) for f in store.feeds()]
+def _settings_of(outline: Outline) -> FeedSettings:
+    """The settings an outline's digest attributes carry; a value digest cannot read is left
+    out (an OPML file may come from anyone)."""
+    values = dict(outline.extra)
+    settings = FeedSettings()
+    with suppress(ValueError):
+        settings = replace(settings, every=parse_every(values.get("digestEvery", "")))
+    limit = values.get("digestLimit", "")
+    if limit.isdigit() and int(limit) > 0:
+        settings = replace(settings, limit=int(limit))
+    with suppress(ValueError):
+        settings = replace(settings, full_text=parse_full_text(values.get("digestFullText")))
+    return settings
+
+
+def _extra_of(settings: FeedSettings) -> tuple[tuple[str, str], ...]:
+    extra = []
+    if settings.every is not None:
+        extra.append(("digestEvery", describe_every(settings.every)))
+    if settings.limit is not None:
+        extra.append(("digestLimit", str(settings.limit)))
+    if settings.full_text is not None:
+        extra.append(("digestFullText", settings.full_text))
+    return tuple(extra)
+
+
+def export_opml(store: Store, config: Config | None = None) -> str:
+    """Every subscription as OPML 2.0, topics as folders, per-feed settings as attributes.
+
+    With `config`, the settings written are those that apply (config.toml's over the stored).
+    """
+    health = store.feed_health()
+    outlines = []
+    for feed in store.feeds():
+        settings = health[feed.id].settings
+        if config is not None:
+            settings = merge_settings(config.feed_settings(feed.url), settings)
+        outlines.append(
+            Outline(feed.url, feed.name or feed.title, settings.topic, _extra_of(settings))
+        )
     return write_opml(outlines)
 
 
-def write_backup(store: Store, path: Path) -> None:
+def write_backup(store: Store, path: Path, config: Config | None = None) -> None:
     """Write the subscriptions to `path` atomically (a crash leaves the old backup whole)."""
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(export_opml(store), encoding="utf-8")
+    temporary.write_text(export_opml(store, config), encoding="utf-8")
     os.replace(temporary, path)

@@ -136,7 +136,8 @@ def test_doctor_reports_a_healthy_home(paths: Paths, capsys: pytest.CaptureFixtu
     code, out, _ = _run(capsys, paths, "doctor")
     assert code == 0
     assert f"store   {paths.store_file}" in out
-    assert "integrity ok, schema 1 (current); 3 feeds, 180 articles, 2 digests." in out
+    schema = store_module.SCHEMA_VERSION
+    assert f"integrity ok, schema {schema} (current); 3 feeds, 180 articles, 2 digests." in out
     assert "no config file: the defaults are used." in out
     assert f"backup  {paths.opml_backup}\n        ok: lists 2 feeds." in out
 

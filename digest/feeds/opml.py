@@ -27,6 +27,12 @@ class Outline:
     title: str | None
     topic: str | None
     """The name of the innermost folder outline holding the feed, if any."""
+    extra: tuple[tuple[str, str], ...] = ()
+    """digest's own attributes (digestEvery, digestLimit, digestFullText), kept as written."""
+
+
+# Per-feed settings travel as attributes of the feed's outline; other readers ignore them.
+_EXTRA = ("digestEvery", "digestLimit", "digestFullText")
 
 
 class _EntityDeclared(Exception):
@@ -81,7 +87,8 @@ class _OpmlReader:
             folders = [f for f in self._stack if f]
             topic = folders[-1] if folders else _category(_attribute(attributes, "category"))
             title = name if name and name != url else None
-            self.outlines.setdefault(url, Outline(url, title, topic))
+            extra = tuple((k, clean_line(v)) for k, v in attributes.items() if k in _EXTRA)
+            self.outlines.setdefault(url, Outline(url, title, topic, extra))
             self._stack.append(None)
         else:
             self._stack.append(name or None)
@@ -160,7 +167,8 @@ def _feed_element(outline: Outline, indent: str) -> str:
     attributes = f'type="rss" text="{_escape(title)}"'
     if outline.title and clean_line(outline.title):
         attributes += f' title="{_escape(title)}"'
-    return f'{indent}<outline {attributes} xmlUrl="{_escape(url)}"/>'
+    extra = "".join(f' {k}="{_escape(clean_line(v))}"' for k, v in outline.extra if k in _EXTRA)
+    return f'{indent}<outline {attributes} xmlUrl="{_escape(url)}"{extra}/>'
 
 
 def write_opml(outlines: Sequence[Outline], title: str = "digest subscriptions") -> str:
