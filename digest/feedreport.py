@@ -94,7 +94,19 @@ def describe_feed(
         lines.append(f"  {feed.url}")
     lines.append(f"  {describe_settings(configured, stored)}")
     lines.append(f"  {_health(feed, health, applied, moment)}")
+    if health is not None and any(health.pages[:2]):
+        lines.append(f"  {_pages(*health.pages)}")
     return "\n".join(lines)
+
+
+def _pages(read: int, failed: int, error: str | None) -> str:
+    line = f"full text: {read} article page{'s' if read != 1 else ''} read"
+    if failed:
+        line += (
+            f"; {failed} could not be read, so their feed text is summarized"
+            f" (latest: {error or 'no reason recorded'})"
+        )
+    return line
 
 
 def overridden_by_config(url: str, changed: Sequence[str], config: Config) -> list[str]:

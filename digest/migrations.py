@@ -68,6 +68,21 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE feeds SET full_text_mode = 'yes' WHERE full_text = 1;
     ALTER TABLE digests ADD COLUMN through_article INTEGER;
     """,
+    # 3: article pages fetched for their full text (a cache: losing it costs only refetching).
+    # `for_text` is a hash of the feed's text the page was fetched for: when the feed changes
+    # the entry, its page is fetched again (conditionally, with the validators kept here).
+    """
+    CREATE TABLE pages (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT,
+        error TEXT,
+        tries INTEGER NOT NULL DEFAULT 0,
+        etag TEXT,
+        last_modified TEXT,
+        for_text TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -129,6 +129,8 @@ class Article:
     first_seen: datetime
     feed_language: str | None = None
     """The language the feed declares (its `language` or `xml:lang`), as given."""
+    full_text: bool = False
+    """Whether `text` is the article's page, fetched for its full text, not the feed's."""
 
     @property
     def when(self) -> datetime:

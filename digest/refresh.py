@@ -28,6 +28,7 @@ from digest.workers import exit_with_parent
 __all__ = [
     "FeedOutcome",
     "effective_settings",
+    "full_texts",
     "newest_entries",
     "refresh",
     "refresh_sync",
@@ -156,8 +157,24 @@ async def refresh(
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+    # Only a feed that changed brings entries whose pages are still to fetch (or to fetch again).
+    changed = [r for r in due if outcomes[r.id].status == "updated"]
+    await full_texts(store, config, changed, moment)
     store.prune(config.store.retention_days)
     return [outcomes[r.id] for r in rows]
+
+
+async def full_texts(
+    store: Store, config: Config, rows: list[FeedRow], moment: datetime | None = None
+) -> None:
+    """Fetch the pages of the articles these feeds (just refreshed) want in full (see
+    digest.fulltext.phase)."""
+    settings = {row.id: effective_settings(config, row) for row in rows}
+    if all(s.effective_full_text == "no" for s in settings.values()):
+        return
+    from digest.fulltext.phase import fetch_full_texts
+
+    await fetch_full_texts(store, config, rows, settings, moment or datetime.now(UTC))
 
 
 async def store_fetch_result(

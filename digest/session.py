@@ -144,8 +144,15 @@ class ReaderSession:
         folder = self.paths.data_dir / "exports"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"digest-{moment:%Y%m%d-%H%M%S}.md"
-        path.write_text(render_markdown(digest), encoding="utf-8")
+        path.write_text(render_markdown(digest, text_keys=self.text_keys(digest)), encoding="utf-8")
         return path
+
+    def text_keys(self, digest: Digest) -> dict[int, str]:
+        """Fingerprints of the stored texts of `digest`'s articles that may be syndicated
+        copies, by article id (see digest/copies.py); empty when the store cannot say."""
+        from digest.copies import stored_text_keys
+
+        return stored_text_keys(self.paths.store_file, digest)
 
     def _state_path(self) -> Path:
         return self.paths.data_dir / _STATE_FILE

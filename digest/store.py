@@ -20,6 +20,7 @@ from digest.feedsettings import FULL_TEXT_MODES, FeedSettings, FullText
 from digest.migrations import MIGRATIONS, SCHEMA_VERSION
 from digest.models import FeedInfo, ParsedEntry, iso, parse_iso
 from digest.store_content import ContentQueries, SnapshotInfo, now_utc
+from digest.store_pages import PageQueries
 
 __all__ = ["SCHEMA_VERSION", "FeedHealth", "FeedRow", "SnapshotInfo", "Store", "open_store"]
 
@@ -51,6 +52,8 @@ class FeedHealth:
     """When the current run of failed fetches began; None when the last fetch worked."""
     retry_after: datetime | None
     """The server asked not to be fetched again before this."""
+    pages: tuple[int, int, str | None] = (0, 0, None)
+    """Article pages fetched for their full text: (read, failed, the latest failure)."""
 
 
 # The stored full-text mode; rows from before schema 2 (or salvaged from such a store) have only
@@ -79,10 +82,11 @@ def open_store(path: Path) -> Store:
     return Store(path)
 
 
-class Store(ContentQueries):
+class Store(ContentQueries, PageQueries):
     """One connection to the store file. Not shared between threads.
 
-    Subscriptions and their fetch records live here; articles and snapshots in ContentQueries.
+    Subscriptions and their fetch records live here; articles and snapshots in ContentQueries;
+    article pages fetched for their full text in PageQueries.
     """
 
     def __init__(self, path: Path) -> None:
@@ -230,9 +234,13 @@ class Store(ContentQueries):
             f"SELECT id, topic, every_seconds, item_limit, {_FULL_TEXT_SQL} AS mode,"
             " failing_since, retry_after FROM feeds WHERE removed_at IS NULL"
         ).fetchall()
+        pages = self.page_failures()
         return {
             r["id"]: FeedHealth(
-                _settings(r), parse_iso(r["failing_since"]), parse_iso(r["retry_after"])
+                _settings(r),
+                parse_iso(r["failing_since"]),
+                parse_iso(r["retry_after"]),
+                pages.get(r["id"], (0, 0, None)),
             )
             for r in rows
         }

@@ -36,7 +36,8 @@ class SnapshotInfo:
 
 _ARTICLES = (
     "SELECT a.*, coalesce(f.name, f.title, f.url) AS feed_title, f.topic AS feed_topic,"
-    " f.language AS feed_language FROM articles a JOIN feeds f ON f.id = a.feed_id"
+    " f.language AS feed_language, p.text AS page_text FROM articles a"
+    " JOIN feeds f ON f.id = a.feed_id LEFT JOIN pages p ON p.article_id = a.id"
 )
 
 
@@ -227,13 +228,16 @@ def _article(r: sqlite3.Row) -> Article:
         title=r["title"],
         author=r["author"],
         published=parse_iso(r["published"]),
-        text=r["text"],
+        # The article's own page, when it was fetched for its full text, stands for the feed's
+        # teaser everywhere a digest reads the text.
+        text=r["page_text"] or r["text"],
         categories=tuple(json.loads(r["categories"] or "[]")),
         disclaimer=r["disclaimer"],
         read=bool(r["read"]),
         starred=bool(r["starred"]),
         first_seen=parse_iso(r["first_seen"]) or now_utc(),
         feed_language=r["feed_language"],
+        full_text=bool(r["page_text"]),
     )
 
 

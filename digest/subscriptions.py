@@ -25,7 +25,7 @@ from digest.feedsettings import (
     parse_every,
     parse_full_text,
 )
-from digest.refresh import FeedOutcome, store_fetch_result
+from digest.refresh import FeedOutcome, full_texts, store_fetch_result
 from digest.store import FeedRow, Store
 
 __all__ = [
@@ -141,6 +141,8 @@ async def add_subscription(
     outcome = await store_fetch_result(
         store, row, result, None, asyncio.get_running_loop(), limit=applied.limit
     )
+    if outcome.status == "updated":
+        await full_texts(store, config, [row])
     return AddResult(url, new, outcome, discovered_from)
 
 

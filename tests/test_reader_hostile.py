@@ -126,7 +126,7 @@ async def test_o_and_y_refuse_links_that_are_not_http(
     opened = _record_browser(monkeypatch)
     base = make_digest().topics[0].stories[0]
     sources = [
-        Source(HOSTILE[n % len(HOSTILE)], f"Outlet {n}", url, NOW, None)
+        Source(f"{HOSTILE[n % len(HOSTILE)]} ({n})", f"Outlet {n}", url, NOW, None)
         for n, url in enumerate([*_BAD_LINKS, None, "https://fine.example/a"])
     ]
     story = Story("odd", "Odd links", NOW, base.summary, sources)

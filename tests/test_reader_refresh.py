@@ -109,7 +109,7 @@ async def _settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not pilot.app.workers and not pilot.app.screen.query_one(StatusBar).display:
+        if not pilot.app.workers and not pilot.app.screen.query_one(StatusBar).busy:
             return
     raise AssertionError("background work never finished")
 
@@ -152,7 +152,7 @@ async def test_r_refreshes_in_the_background_and_keeps_the_view(
         await pilot.press("r")
         await pilot.pause(0.5)
         status = pilot.app.screen.query_one(StatusBar)
-        assert status.display
+        assert status.busy
         assert "Refreshing feeds" in str(status.query_one("#status_label", Label).content)
         done, total = str(status.query_one("#status_count", Label).content).split("/")
         assert int(done) < int(total) == 3
@@ -235,7 +235,7 @@ async def test_without_a_digest_one_is_built_with_a_progress_indicator(
         screen = pilot.app.screen
         assert screen.query_one(ContentSwitcher).current == "loading_state"
         assert "Building the digest" in _screen_text(pilot)
-        assert screen.query_one(StatusBar).display
+        assert screen.query_one(StatusBar).busy
         session.gate.set()
         await _settle(pilot)
         assert screen.query_one(ContentSwitcher).current == "panes"
@@ -257,7 +257,7 @@ async def test_a_stale_digest_is_shown_at_once_and_swapped_when_rebuilt(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert len(_ids(pilot)) == 2  # the stored digest, without waiting
-        assert pilot.app.screen.query_one(StatusBar).display
+        assert pilot.app.screen.query_one(StatusBar).busy
         await pilot.press("j")
         kept = _ids(pilot)[1]
         session.gate.set()

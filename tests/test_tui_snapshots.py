@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_digests import DISCLAIMER, NOW, make_digest, make_hostile_digest, make_session
+from tui_digests import (
+    DISCLAIMER,
+    NOW,
+    make_digest,
+    make_hostile_digest,
+    make_session,
+    make_syndicated_digest,
+)
 
 from digest.models import Digest
 from digest.tui.app import DigestApp
@@ -36,9 +43,14 @@ async def _settle(pilot: Pilot[None]) -> None:
         search.cursor_blink = False
 
 
-def _app(tmp_path: Path, digest: Digest | None = None, **options: object) -> DigestApp:
+def _app(
+    tmp_path: Path,
+    digest: Digest | None = None,
+    auto_refresh: timedelta | None = None,
+    **options: object,
+) -> DigestApp:
     session = make_session(tmp_path / "home", digest or make_digest(), **options)  # type: ignore[arg-type]
-    return DigestApp(session, now=NOW)
+    return DigestApp(session, now=NOW, auto_refresh=auto_refresh)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x45"])
@@ -78,6 +90,25 @@ class TestStoryView:
     ) -> None:
         keys = ["enter", "end", "j"]
         assert snap_compare(_app(tmp_path), terminal_size=size, press=keys, run_before=_settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x45"])
+class TestSyndicatedCopies:
+    """Copies of a wire report are listed once, "also in" under the first; numbers follow."""
+
+    def test_story_with_copies(
+        self, snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+    ) -> None:
+        app = _app(tmp_path, make_syndicated_digest())
+        assert snap_compare(app, terminal_size=size, press=["enter"], run_before=_settle)
+
+
+class TestAutoRefreshStatus:
+    """With auto-refresh on, the status line says when the next refresh is due."""
+
+    def test_next_refresh(self, snap_compare: SnapCompare, tmp_path: Path) -> None:
+        app = _app(tmp_path, auto_refresh=timedelta(minutes=5))
+        assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x45"])

@@ -86,6 +86,41 @@ def make_digest() -> Digest:
     return Digest(NOW, NOW - timedelta(hours=36), NOW, DISCLAIMER, topics)
 
 
+WIRE_HEADLINE = "Port authority fines shipping line over fuel spill"
+"""The headline a wire report keeps in every outlet that carries it (`make_syndicated_digest`)."""
+
+
+def make_syndicated_digest() -> Digest:
+    """One story told by a wire report, carried word for word by two more outlets (the same
+    headline, nothing quoted from them; one adds its own notice), and by an outlet in its own
+    words; then an ordinary story."""
+    published = NOW - timedelta(hours=2)
+
+    def source(feed: str, title: str, minutes: int, notice: str | None = None) -> Source:
+        url = f"https://{feed.lower().replace(' ', '')}.example/spill"
+        return Source(title, feed, url, published + timedelta(minutes=minutes), notice)
+
+    sources = [
+        source("Northwind Wire", WIRE_HEADLINE, 0),
+        source("Harbor Gazette", "Shipping line fined after spill in the outer harbour", 5),
+        source("Daily Meridian", WIRE_HEADLINE.upper(), 10),
+        source("Lakeside Times", f"  {WIRE_HEADLINE} ", 20, "© Lakeside Times. Syndicated."),
+    ]
+    summary = [
+        SummarySentence("The port authority fined the shipping line 2 million.", 0),
+        SummarySentence("Harbour pilots saw the slick at dawn.", 1),
+        SummarySentence("The line said it would appeal the fine.", 0),
+    ]
+    spill = Story("spill", WIRE_HEADLINE, sources[-1].published or published, summary, sources)
+    return Digest(
+        NOW,
+        NOW - timedelta(hours=36),
+        NOW,
+        DISCLAIMER,
+        [Topic("Business", [spill, _story("b2", "Bakery chain opens tenth shop", 6)])],
+    )
+
+
 def make_hostile_digest() -> Digest:
     """Every feed-text field of one story, and each topic name, is markup-like."""
     sources = [

@@ -72,7 +72,11 @@ HELP: list[tuple[str, list[KeyHelp]]] = [
     (
         "Digests and feeds",
         [
-            KeyHelp("r", "refresh the feeds in the background, then rebuild the digest"),
+            KeyHelp(
+                "r",
+                "refresh the feeds in the background, then rebuild the digest "
+                "(reader.auto_refresh_minutes in config.toml does it on a timer)",
+            ),
             KeyHelp("f", "feeds and their errors from the last refresh"),
             KeyHelp("h", "stored digests: open an older one"),
             KeyHelp("e", "export what is shown to a Markdown file"),

@@ -49,8 +49,18 @@ class RefreshProgressed(Message):
 class FeedsRefreshed(Message):
     """Every feed has been fetched: how many were updated and which failed."""
 
-    def __init__(self, total: int, updated: int, new: int, failed: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        total: int,
+        updated: int,
+        new: int,
+        failed: list[tuple[str, str]],
+        *,
+        automatic: bool = False,
+    ) -> None:
         super().__init__()
+        self.automatic = automatic
+        """True for a refresh the auto-refresh timer started (not the user)."""
         self.total = total
         self.updated = updated
         self.new = new

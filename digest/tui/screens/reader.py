@@ -97,6 +97,7 @@ class ReaderScreen(ReaderActions):
         self._newest = True
         self._index: StoryIndex | None = None
         self._marks = Marks()
+        self._text_keys: dict[int, str] = {}
         self._filters = Filters()
 
     def compose(self) -> ComposeResult:
@@ -167,6 +168,7 @@ class ReaderScreen(ReaderActions):
         self._newest = newest
         self._index = StoryIndex(shown.digest)
         self._marks = Marks(self._session.marks(self._index.article_ids()))
+        self._text_keys = self._session.text_keys(shown.digest)
         now = self._now()
         self.query_one(ReaderHeader).subtitle = describe_digest(
             shown, now, demo=self._session.demo, newest=newest
@@ -260,6 +262,7 @@ class ReaderScreen(ReaderActions):
             now=self._now(),
             note=note,
             status=self._status(shown),
+            text_keys=self._text_keys,
         )
 
     @on(StoryList.StoryOpened)

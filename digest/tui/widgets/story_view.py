@@ -1,8 +1,10 @@
 """The story view: the summary with a [n] after each sentence, the disclaimers, the sources.
 
-One source is highlighted (the first, to begin with): `o` and `y` act on it. j/k and the arrows
-scroll through the summary until the highlighted source is in view, then move the highlight from
-source to source, so reading and choosing a link are the same motion.
+Syndicated copies are listed once, "also in: B, C" under the first source with their text, and
+the sources are numbered afresh (digest/copies.py). One source is highlighted (the first, to
+begin with): `o` and `y` act on it. j/k and the arrows scroll through the summary until the
+highlighted source is in view, then move the highlight from source to source, so reading and
+choosing a link are the same motion.
 
 It draws its own lines (Textual's line API) instead of holding a widget per part: a new story then
 repaints one widget rather than laying out the screen again, which keeps a keystroke well inside
@@ -11,7 +13,8 @@ the time a reader notices.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import ClassVar
 
@@ -25,6 +28,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 
+from digest.copies import ListedSource, SourceList, list_sources
 from digest.models import Source, Story
 from digest.tui.formatting import age, clock, outlets
 from digest.tui.safe import clean_block, clean_line
@@ -45,6 +49,7 @@ class _Shown:
     now: datetime
     note: str
     status: str
+    sources: SourceList
 
 
 class StoryView(ScrollView, can_focus=True):
@@ -68,7 +73,7 @@ class StoryView(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown = _Shown(None, "", "", datetime.now(), "", "")
+        self._shown = _Shown(None, "", "", datetime.now(), "", "", SourceList([], []))
         self._cursor = 0
         self._lines: list[Strip] = []
         self._spans: list[tuple[int, int]] = []
@@ -85,10 +90,10 @@ class StoryView(ScrollView, can_focus=True):
     @property
     def highlighted_source(self) -> Source | None:
         """The source `o` and `y` act on."""
-        story = self._shown.story
-        if story is None or not story.sources:
+        listed = self._shown.sources.listed
+        if self._shown.story is None or not listed:
             return None
-        return story.sources[min(self._cursor, len(story.sources) - 1)]
+        return listed[min(self._cursor, len(listed) - 1)].source
 
     @property
     def text(self) -> str:
@@ -105,21 +110,28 @@ class StoryView(ScrollView, can_focus=True):
         now: datetime,
         note: str = "",
         status: str = "",
+        text_keys: Mapping[int, str] | None = None,
     ) -> None:
         """Show `story` (filed under `topic`) with the digest's `disclaimer`.
 
         Without a story, `note` says why (no story matches the filters, say). `status` is the
-        story's read/starred state in words.
+        story's read/starred state in words. `text_keys` (article id to text fingerprint, where
+        the store has the text) recognise syndicated copies. The same story again (rebuilt after
+        a refresh) keeps the place: the highlighted source and the scroll position.
         """
-        self._shown = _Shown(story, topic, disclaimer, now, note, status)
-        self._cursor = 0
+        previous = self._shown
+        highlighted = self.highlighted_source
+        sources = list_sources(story, text_keys) if story is not None else SourceList([], [])
+        self._shown = _Shown(story, topic, disclaimer, now, note, status, sources)
+        same = story is not None and previous.story is not None and story.id == previous.story.id
+        self._cursor = _index_of(highlighted, sources.listed) if same else 0
         self._changed()
-        self.scroll_home(animate=False)
+        if not same:
+            self.scroll_home(animate=False)
 
     def show_status(self, topic: str, now: datetime, status: str) -> None:
         """Redraw the line under the title (after the story was marked read or starred)."""
-        shown = self._shown
-        self._shown = _Shown(shown.story, topic, shown.disclaimer, now, shown.note, status)
+        self._shown = replace(self._shown, topic=topic, now=now, status=status)
         self._changed()
 
     def action_next_source(self) -> None:
@@ -219,7 +231,7 @@ class StoryView(ScrollView, can_focus=True):
             meta += [f"{age(story.published, shown.now)} ago", shown.status]
             add(Content.styled(" · ".join(part for part in meta if part), "dim"))
             lines.append(blank)
-            add(_summary(story))
+            add(_summary(story, shown.sources))
             lines.append(blank)
             disclaimer = Content.styled(clean_block(shown.disclaimer), "italic dim")
             bar = Content.styled(_BAR, "$warning")
@@ -227,19 +239,18 @@ class StoryView(ScrollView, can_focus=True):
             lines.append(blank)
             add(Content.styled("Sources", "bold $text-accent"))
             indent = Content(" " * _MARKER_WIDTH)
-            for index, source in enumerate(story.sources):
+            for index, entry in enumerate(shown.sources.listed):
                 # The highlighted source: its number reversed, its lines tinted while focused.
                 here = index == self._cursor
                 style = cursor if here and self.has_focus else base
                 marker = Content.assemble(
-                    (f"[{index + 1}]", "bold reverse $accent" if here else "bold $accent"),
-                    " " * (_MARKER_WIDTH - len(str(index + 1)) - 2),
+                    (f"[{entry.number}]", "bold reverse $accent" if here else "bold $accent"),
+                    " " * (_MARKER_WIDTH - len(str(entry.number)) - 2),
                 )
                 start = len(lines)
-                add(_source_line(source, shown.now), style, first=marker, rest=indent)
-                if notice := clean_block(source.disclaimer):
-                    notice_content = Content.styled(notice, "italic $text-warning")
-                    add(notice_content, style, first=indent, rest=indent)
+                add(_source_line(entry.source, shown.now), style, first=marker, rest=indent)
+                for part in _source_extras(entry):
+                    add(part, style, first=indent, rest=indent)
                 self._spans.append((start, len(lines)))
         self._lines = lines
         self._text = [strip.text.rstrip() for strip in lines]
@@ -278,7 +289,35 @@ def _source_line(source: Source, now: datetime) -> Content:
     return Content.assemble(*parts)
 
 
-def _summary(story: Story) -> Content:
+def _source_extras(entry: ListedSource) -> list[Content]:
+    """The lines under a source: the outlets carrying copies of it, and the notices."""
+    extras = []
+    if entry.also_in:
+        outlets = ", ".join(clean_line(copy.feed) or "unknown outlet" for copy in entry.also_in)
+        extras.append(Content.assemble(("also in: ", "dim"), (outlets, "bold")))
+    if notice := clean_block(entry.source.disclaimer):
+        extras.append(Content.styled(notice, "italic $text-warning"))
+    for feed, copy_notice in entry.copy_notices:
+        text = f"{clean_line(feed)}: {clean_block(copy_notice)}"
+        extras.append(Content.styled(text, "italic $text-warning"))
+    return extras
+
+
+def _index_of(source: Source | None, listed: list[ListedSource]) -> int:
+    """Where `source` (the same article, or else the same link) is listed now; 0 when gone."""
+    if source is None:
+        return 0
+    for index, entry in enumerate(listed):
+        for candidate in (entry.source, *entry.copies):
+            if source.article_id is not None and candidate.article_id is not None:
+                if source.article_id == candidate.article_id:
+                    return index
+            elif (source.feed, source.url) == (candidate.feed, candidate.url):
+                return index
+    return 0
+
+
+def _summary(story: Story, sources: SourceList) -> Content:
     """The summary sentences as one paragraph, each followed by the number of its source."""
     if not story.summary:
         return Content.styled("No summary: read the sources below.", "italic dim")
@@ -286,5 +325,6 @@ def _summary(story: Story) -> Content:
     for sentence in story.summary:
         if parts:
             parts.append(" ")
-        parts += [clean_line(sentence.text), " ", (f"[{sentence.source + 1}]", "bold $accent")]
+        number = sources.number(sentence.source)
+        parts += [clean_line(sentence.text), " ", (f"[{number}]", "bold $accent")]
     return Content.assemble(*parts)
