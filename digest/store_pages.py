@@ -52,6 +52,19 @@ class PageOutcome:
     last_modified: str | None
 
 
+# An excerpt ends with an ellipsis or a "read more" link of some kind: its last characters hold
+# "…", "...", "more", "reading", "read on" or "story". Longer texts without one are no teasers.
+_TAIL = "lower(substr(rtrim(a.text), -80))"
+_TEASER_SIEVE = (
+    " AND (length(a.text) <= ? OR "
+    + " OR ".join(
+        f"instr({_TAIL}, '{marker}')"
+        for marker in ("…", "...", "more", "reading", "read on", "story")
+    )
+    + ")"
+)
+
+
 class PageQueries:
     """Page queries over the connection of the Store they are mixed into."""
 
@@ -62,21 +75,33 @@ class PageQueries:
         raise NotImplementedError
 
     def page_candidates(
-        self, feed_ids: Iterable[int], since: datetime, per_feed: int
+        self,
+        feed_ids: Iterable[int],
+        since: datetime,
+        per_feed: int,
+        *,
+        short_of: dict[int, int] | None = None,
     ) -> list[PageCandidate]:
         """The newest articles (filed from `since` on, at most `per_feed` a feed) of these feeds
         whose page has not been fetched for their current text, or failed fewer than
-        MAX_TRIES times."""
+        MAX_TRIES times. For a feed in `short_of`, only articles whose text is at most that
+        many characters long or whose end might mark an excerpt (a cheap first sieve for
+        teasers; the caller judges them)."""
         candidates: list[PageCandidate] = []
+        short_of = short_of or {}
         for feed_id in feed_ids:
+            sieve: str = ""
+            values: tuple[int, ...] = ()
+            if feed_id in short_of:
+                sieve, values = _TEASER_SIEVE, (short_of[feed_id],)
             rows = self._db.execute(
                 "SELECT a.id, a.url, a.text, p.etag, p.last_modified, p.tries, p.for_text,"
                 " p.text IS NOT NULL AS has_text FROM articles a"
                 " LEFT JOIN pages p ON p.article_id = a.id"
                 " WHERE a.feed_id = ? AND a.url IS NOT NULL"
-                " AND coalesce(a.published, a.first_seen) >= ?"
-                " ORDER BY coalesce(a.published, a.first_seen) DESC, a.id DESC",
-                (feed_id, iso(since)),
+                " AND coalesce(a.published, a.first_seen) >= ?" + sieve + " ORDER BY"
+                " coalesce(a.published, a.first_seen) DESC, a.id DESC",
+                (feed_id, iso(since), *values),
             ).fetchall()
             chosen = 0
             for row in rows:

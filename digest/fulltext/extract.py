@@ -22,7 +22,7 @@ from digest.analysis.sentences import split_sentences
 from digest.analysis.text import clean_text, fold_whitespace, text_paragraphs
 from digest.fulltext.blocks import Block, page_blocks
 
-__all__ = ["decode_page", "extract_text", "is_teaser"]
+__all__ = ["TEASER_MOST", "decode_page", "extract_text", "is_teaser"]
 
 MIN_CHARACTERS = 250
 """Less article text than this is no article: `extract_text` returns None."""
@@ -82,6 +82,12 @@ _STOP_COST = 30.0
 _LINK_DENSITY = 0.4
 _CARD_LINK_WORDS = 4
 # How a cut-off excerpt ends: an ellipsis, "[…]", or a link's words ("Read more", "More »").
+_LONG = 600
+"""From this many characters (folded), a text of fewer than three sentences is no teaser."""
+_TAIL = 80
+"""Characters at the end of a text where `_TRUNCATED` looks for an excerpt's marker."""
+TEASER_MOST = _LONG + _TAIL
+"""Longer texts are teasers only when they end with an excerpt's marker (see `is_teaser`)."""
 _TRUNCATED = re.compile(
     r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\b(?:read more|continue reading|read on|full story)\W*"
     r"|\bmore\s*(?:»|›|→|>>?|\.\.\.|…)\s*)\Z",
@@ -244,7 +250,13 @@ def is_teaser(text: str) -> bool:
     characters, or ends as a cut-off excerpt does ("…", "[...]", "Read more", "Continue
     reading"). `text` is the entry's plain text (HTML already converted).
     """
+    if len(text) > TEASER_MOST:
+        # Longer than a teaser can be, it stays so once folded (unless much of it is blank, and
+        # then it is no article either): only an excerpt's marker at its end can make it one.
+        return bool(_TRUNCATED.search(fold_whitespace(clean_text(text[-2 * _TAIL :]))[-_TAIL:]))
     folded = fold_whitespace(clean_text(text))
-    if len(folded) < 300 or _TRUNCATED.search(folded):
+    # The markers end the text: searching its tail is enough, and linear scans of every
+    # article's whole text at each fetch are not free.
+    if len(folded) < 300 or _TRUNCATED.search(folded[-_TAIL:]):
         return True
-    return len(folded) < 600 and len(split_sentences(folded)) < 3
+    return len(folded) < _LONG and len(split_sentences(folded)) < 3

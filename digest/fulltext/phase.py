@@ -59,11 +59,11 @@ async def fetch_full_texts(
     }
     if not modes:
         return PageSummary()
-    candidates = [
-        candidate
-        for candidate in store.page_candidates(modes, now - RECENT, PAGES_PER_FEED)
-        if wants_page(modes[candidate.feed_id], candidate)
-    ]
+    from digest.fulltext.extract import TEASER_MOST
+
+    auto = {feed_id: TEASER_MOST for feed_id, mode in modes.items() if mode == "auto"}
+    found = store.page_candidates(modes, now - RECENT, PAGES_PER_FEED, short_of=auto)
+    candidates = [c for c in found if wants_page(modes[c.feed_id], c)]
     if not candidates:
         return PageSummary()
     from digest.fulltext.pages import PageRequest, fetch_articles
