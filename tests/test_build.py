@@ -6,7 +6,11 @@ import json
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from html import escape
 from pathlib import Path
+
+import pytest
+from language_samples import FRENCH_FEED_ARTICLES, GERMAN_FEED_ARTICLES
 
 import digest as api
 from digest.analysis.boilerplate import is_boilerplate, is_disclaimer
@@ -17,7 +21,9 @@ from digest.analysis.build import (
     choose_headline,
     story_score,
 )
+from digest.analysis.story_jobs import StoryJob, StoryResult
 from digest.config import DigestSettings, UserTopic
+from digest.feeds.parse import parse_feed
 from digest.models import Article, Digest
 
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
@@ -428,3 +434,106 @@ def test_the_digest_runs_the_library_api_code() -> None:
             if len(sources) == 1 and not sources[0].feed_topic:
                 first = sources[0]
                 assert topic.name == api.topic_of(first.title, first.text, first.categories)
+
+
+def _feed_articles(body: bytes, feed_id: int, first_id: int) -> list[Article]:
+    """The entries of a feed document as stored articles, with the feed's declared language."""
+    parsed = parse_feed(body, f"https://news{feed_id}.example/feed")
+    return [
+        Article(
+            id=first_id + n,
+            feed_id=feed_id,
+            feed_title=parsed.title or "",
+            feed_topic=None,
+            guid=entry.guid,
+            url=entry.url,
+            title=entry.title,
+            author=None,
+            published=NOW - timedelta(hours=n + 1),
+            text=entry.text,
+            categories=entry.categories,
+            disclaimer=None,
+            read=False,
+            starred=False,
+            first_seen=NOW - timedelta(hours=n + 1),
+            feed_language=parsed.language,
+        )
+        for n, entry in enumerate(parsed.entries)
+    ]
+
+
+def _rss(language: str, articles: list[tuple[str, str]], category: str) -> bytes:
+    items = "".join(
+        f"<item><title>{escape(title)}</title><guid>urn:{language}:{n}</guid>"
+        f"<category>{category}</category><description>"
+        + escape("".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n")))
+        + "</description></item>"
+        for n, (title, text) in enumerate(articles)
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Feed {language}</title><link>https://example.org/</link>"
+        f"<language>{language}</language>{items}</channel></rss>"
+    ).encode()
+
+
+def _atom(language: str, articles: list[tuple[str, str]]) -> bytes:
+    entries = "".join(
+        f"<entry><title>{escape(title)}</title><id>urn:{language}:{n}</id>"
+        f"<updated>2026-11-29T10:00:00Z</updated><content type='html'>"
+        + escape("".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n")))
+        + "</content></entry>"
+        for n, (title, text) in enumerate(articles)
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" '
+        f'xml:lang="{language}"><title>Journal</title><id>urn:feed</id>'
+        f"<updated>2026-11-29T10:00:00Z</updated>{entries}</feed>"
+    ).encode()
+
+
+def test_german_and_french_feeds_summarize_with_their_own_stemmer_and_stop_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A German RSS feed (language "de-DE") and a French Atom feed (xml:lang "fr-FR"): each
+    story's summary is made with its language's lexicon, and the German stop words are never
+    content in it."""
+    import digest.analysis.lexicon as lexicon
+    import digest.analysis.story_jobs as story_jobs
+
+    articles = _feed_articles(_rss("de-DE", GERMAN_FEED_ARTICLES, "Politik"), 1, 1)
+    articles += _feed_articles(_atom("fr-FR", FRENCH_FEED_ARTICLES), 2, 10)
+    languages: dict[str, str] = {}
+    real_run = story_jobs.run_job
+
+    def recording(job: StoryJob) -> StoryResult:
+        languages[job.sources[0][0]] = job.language
+        return real_run(job)
+
+    monkeypatch.setattr(story_jobs, "run_job", recording)
+    monkeypatch.setattr(lexicon, "_LEXICONS", {})
+    digest = build_digest(articles, since=SINCE, until=NOW, settings=DigestSettings(), now=NOW)
+    titles = [title for title, _ in GERMAN_FEED_ARTICLES + FRENCH_FEED_ARTICLES]
+    assert languages == {
+        titles[0]: "german",
+        titles[1]: "german",
+        titles[2]: "french",
+        titles[3]: "french",
+    }
+    lexicons = lexicon._LEXICONS
+    assert set(lexicons) == {"german", "french"}
+    german = lexicons["german"]
+    assert german.stem("Busnetz") == german.stem("busnetze")
+    assert german.is_stop[german.numbers("der")[0]] and "der" in german._words
+    assert "stadtrat" in german._words and "stadtrat" not in lexicons["french"]._words
+    assert "fleuve" not in german._words and "seine" in lexicons["french"]._words
+    # The section name maps the German stories to their topic; every sentence is quoted.
+    stories = {s.sources[0].title: (t.name, s) for t in digest.topics for s in t.stories}
+    assert stories[titles[0]][0] == "Politics"
+    texts = {a.title: a.text for a in articles}
+    for _, story in stories.values():
+        assert story.summary and all(s.text in texts[story.sources[0].title] for s in story.summary)
+    # Through the library API, in the same language, the same summary.
+    for title, text in GERMAN_FEED_ARTICLES:
+        expected = api.summarize_story([(title, text)], language="german")
+        assert [(s.text, s.source) for s in stories[title][1].summary] == expected

@@ -160,6 +160,20 @@ _PIECES = st.sampled_from(
         "x@y.com",
         "\t",
         "\u00a0",
+        "z.",
+        "B.",
+        "3.",
+        "«",
+        "»",
+        "„",
+        "“",
+        "¿",
+        "。",
+        "！",
+        "」",
+        "新",
+        "ก",
+        "।",
     ]
 )
 
@@ -232,3 +246,138 @@ def test_bbc_articles_split_into_verbatim_sentences(shared_data: Path) -> None:
         sentences = split_sentences(text)
         assert sentences
         assert all(s in text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Stadt plant z. B. neue Radwege. Das kostet ca. 5 Mio. Euro. Der Rat stimmt "
+            "am 3. Oktober ab.",
+            [
+                "Die Stadt plant z. B. neue Radwege.",
+                "Das kostet ca. 5 Mio. Euro.",
+                "Der Rat stimmt am 3. Oktober ab.",
+            ],
+        ),
+        (
+            "Im 2. Weltkrieg wurde die Brücke zerstört. Der Umsatz stieg auf 12 Mio. Die Aktie "
+            "fiel. Die Zahl lag 1990 bei 17. Danach sank sie.",
+            [
+                "Im 2. Weltkrieg wurde die Brücke zerstört.",
+                "Der Umsatz stieg auf 12 Mio.",
+                "Die Aktie fiel.",
+                "Die Zahl lag 1990 bei 17.",
+                "Danach sank sie.",
+            ],
+        ),
+        (
+            "Er wohnt in der Hauptstr. 5 in Berlin. Dr. Müller bzw. seine Frau kommen, d. h. "
+            "beide. Nr. 5 fehlt usw. Die Feier beginnt um 18 Uhr.",
+            [
+                "Er wohnt in der Hauptstr. 5 in Berlin.",
+                "Dr. Müller bzw. seine Frau kommen, d. h. beide.",
+                "Nr. 5 fehlt usw.",
+                "Die Feier beginnt um 18 Uhr.",
+            ],
+        ),
+        (
+            "„Wir sind zufrieden“, sagte der Sprecher. „Das ist ein Erfolg.“ Dann ging er. Er "
+            "sagte: »Wir gewinnen.« Dann ging er.",
+            [
+                "„Wir sind zufrieden“, sagte der Sprecher.",
+                "„Das ist ein Erfolg.“",
+                "Dann ging er.",
+                "Er sagte: »Wir gewinnen.«",
+                "Dann ging er.",
+            ],
+        ),
+        (
+            "M. Macron a reçu Mme Dupont et Mlle Martin. « Nous gagnerons. » Puis il est parti. "
+            "Selon l'art. 49.3, le texte passe. Vraiment ? Oui !",
+            [
+                "M. Macron a reçu Mme Dupont et Mlle Martin.",
+                "« Nous gagnerons. »",
+                "Puis il est parti.",
+                "Selon l'art. 49.3, le texte passe.",
+                "Vraiment ?",
+                "Oui !",
+            ],
+        ),
+        (
+            "El Sr. García viajó a EE. UU. la semana pasada. ¿Qué buscaba? Nadie lo sabe. "
+            "¡Increíble! La Sra. López, del núm. 5, lo confirmó. Viajó a EE. UU. El Gobierno "
+            "calló.",
+            [
+                "El Sr. García viajó a EE. UU. la semana pasada.",
+                "¿Qué buscaba?",
+                "Nadie lo sabe.",
+                "¡Increíble!",
+                "La Sra. López, del núm. 5, lo confirmó.",
+                "Viajó a EE. UU.",
+                "El Gobierno calló.",
+            ],
+        ),
+        (
+            "Vláda schválila např. nový zákon, tzv. Lex Novák. Mgr. Novák souhlasí. Он живёт в "
+            "г. Москва на ул. Ленина, т. е. в центре. The case, Smith v. Jones, was heard.",
+            [
+                "Vláda schválila např. nový zákon, tzv. Lex Novák.",
+                "Mgr. Novák souhlasí.",
+                "Он живёт в г. Москва на ул. Ленина, т. е. в центре.",
+                "The case, Smith v. Jones, was heard.",
+            ],
+        ),
+        (
+            "市议会周二通过了新预算。议员们表示，资金将用于购买新公交车。没有人反对！",
+            ["市议会周二通过了新预算。", "议员们表示，资金将用于购买新公交车。", "没有人反对！"],
+        ),
+        (
+            "市議会は新しい予算を可決した。「反対はない」と議長は述べた。 株価は上昇した。",
+            [
+                "市議会は新しい予算を可決した。",
+                "「反対はない」と議長は述べた。",
+                "株価は上昇した。",
+            ],
+        ),
+        (
+            "สภาเมืองอนุมัติงบประมาณใหม่  สมาชิกสภากล่าวว่าเงินจะถูกใช้ซื้อรถโดยสารใหม่",
+            ["สภาเมืองอนุมัติงบประมาณใหม่", "สมาชิกสภากล่าวว่าเงินจะถูกใช้ซื้อรถโดยสารใหม่"],
+        ),
+        (
+            "नगर परिषद ने नया बजट पारित किया। पार्षदों ने इसका स्वागत किया।",
+            ["नगर परिषद ने नया बजट पारित किया।", "पार्षदों ने इसका स्वागत किया।"],
+        ),
+        (
+            "هل وافق المجلس؟ نعم وافق المجلس.",
+            ["هل وافق المجلس؟", "نعم وافق المجلس."],
+        ),
+    ],
+)
+def test_split_sentences_in_other_languages(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_a_thousand_articles_in_several_languages_split_quickly() -> None:
+    paragraph = (
+        "Der Umsatz stieg am 3. Oktober um ca. 5 Mio. Euro, z. B. in der Hauptstr. 5. "
+        "« Nous gagnerons », a dit M. Dupont. ¿Viajó a EE. UU.? 市议会通过了新预算。没有人反对！ "
+    )
+    articles = ["\n\n".join([paragraph] * 6)] * 1000
+    start = time.perf_counter()
+    count = sum(len(split_sentences(a)) for a in articles)
+    elapsed = time.perf_counter() - start
+    assert count == 1000 * 6 * 5
+    assert elapsed < 3.0  # about 0.15 s here
+
+
+def test_words_may_keep_combining_marks() -> None:
+    hindi = "नगर परिषद ने बजट पारित किया"
+    assert words(hindi, marks=True) == ["नगर", "परिषद", "ने", "बजट", "पारित", "किया"]
+    assert len(words(hindi)) > 6  # without marks the vowel signs break the words apart
+    assert words("e\u0301conomie d'e\u0301te\u0301", marks=True) == [
+        "e\u0301conomie",
+        "d'e\u0301te\u0301",
+    ]
+    english = "The U.S. firm's e-mail, sent at 3.5%: \"don't\" $1.13bn!"
+    assert words(english, marks=True) == words(english)

@@ -100,3 +100,21 @@ def test_small_builds_stay_in_process() -> None:
     with StoryWorkers(10) as workers:
         assert workers._pool is None
         assert workers.run(jobs()[:3]) == [run_job(job) for job in jobs()[:3]]
+
+
+def test_a_job_is_summarized_in_its_language() -> None:
+    text = (
+        "Der Rat und die Stadt haben in der Nacht über den Plan für die neue Brücke am Fluss "
+        "beraten.\n"
+        "Der Bund und das Land haben in der Woche über die Kosten für die Brücke am Fluss "
+        "gestritten.\n"
+        "Bürger hatten schon lange eine sichere Verbindung zur Altstadt gefordert.\n"
+    )
+    sources = (("Brücke", text, None, None),)
+    assert StoryJob(sources, 2).language == "english"
+    german = run_job(StoryJob(sources, 2, "german"))
+    assert german.summary == summarize_sources([("Brücke", text)], count=2, language="german")
+    assert german.summary != run_job(StoryJob(sources, 2)).summary
+    # Jobs cross to worker processes with their language.
+    with StoryWorkers(10, parallel_from=1) as workers:
+        assert workers.run([StoryJob(sources, 2, "german")]) == [german]

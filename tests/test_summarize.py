@@ -20,14 +20,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.analysis.boilerplate import is_boilerplate
+from digest.analysis.lexicon import Lexicon, lexicon_for, resolve_language
 from digest.analysis.sentences import split_sentences
 from digest.analysis.summarize import (
     _SINGLE,
     _STORY,
     _choose,
     _counts,
-    _Lexicon,
-    _lexicon,
+    _near_duplicates,
     _pseudo_reference,
     _read,
     _score,
@@ -258,7 +258,7 @@ def test_pseudo_reference_weighs_the_lead_and_what_sources_share() -> None:
         "Flooding closed the coastal road on Monday.\nSchools in the valley stayed open.\n",
     ]
     sentences = [s for i, text in enumerate(sources) for s in _read(text, None, i, _STORY, 2)]
-    lexicon = _lexicon("english")
+    lexicon = lexicon_for("english")
     counts = _counts(sentences, lexicon)
     reference = _pseudo_reference(sentences, counts, 2, _STORY, 2)
 
@@ -283,16 +283,16 @@ def test_pseudo_reference_weighs_the_lead_and_what_sources_share() -> None:
 
 
 def test_lexicon_numbers_stems_and_starts_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    lexicon = _Lexicon("english")
+    lexicon = Lexicon("english")
     runs, running, the = lexicon.numbers("Runs running THE")
     assert runs == running != the
     assert lexicon.is_stop[the] and not lexicon.is_stop[runs]
-    assert _Lexicon("klingon").numbers("Runs running") == [0, 1]  # no stemmer, no stop words
-    first = _lexicon("english")
-    assert _lexicon("english") is first
-    monkeypatch.setattr("digest.analysis.summarize._MEMO_WORDS", 1)
+    assert Lexicon("klingon").numbers("Runs running") == [0, 1]  # no stemmer, no stop words
+    first = lexicon_for("english")
+    assert lexicon_for("english") is first
+    monkeypatch.setattr("digest.analysis.lexicon._MEMO_WORDS", 1)
     first.numbers("remember this")
-    assert first.full and _lexicon("english") is not first
+    assert first.full and lexicon_for("english") is not first
 
 
 @settings(max_examples=60, deadline=None)
@@ -402,8 +402,8 @@ def test_counts_do_not_depend_on_what_the_lexicon_met_before() -> None:
     that picks a sentence, must not."""
     text = "Dock workers voted to end the strike.\nShips sail again on Tuesday.\n"
     sentences = _read(text, None, 0, _SINGLE, 2)
-    fresh = _Lexicon("english")
-    used = _Lexicon("english")
+    fresh = Lexicon("english")
+    used = Lexicon("english")
     used.numbers("Tuesday ships sail again; the strike ended as workers voted")
     a, b = _counts(sentences, fresh), _counts(sentences, used)
     assert (a.matrix == b.matrix).all() and (a.content == b.content).all()
@@ -455,3 +455,166 @@ def test_a_story_of_many_outlets_is_read_from_their_leads() -> None:
     # nothing past the fourth sentence of any report is quoted.
     for text, source in summary:
         assert int(text.split("day ")[1].split(",")[0]) <= 4, (text, source)
+
+
+# Other languages: the lexicon (stemmer and stop words) each one gets, and what it changes.
+
+GERMAN_BRIDGE = (
+    "Der Rat und die Stadt haben in der Nacht über den Plan für die neue Brücke am Fluss beraten.\n"
+    "Der Bund und das Land haben in der Woche über die Kosten für die Brücke am Fluss gestritten.\n"
+    "Bürger hatten schon lange eine sichere Verbindung zur Altstadt gefordert.\n"
+    "Ein Gutachten soll nun klären, wie teuer eine neue Verbindung zur Altstadt wird.\n"
+)
+FRENCH_BRIDGE = (
+    "Le conseil et la ville ont discuté pendant la nuit du projet de nouveau pont sur le fleuve.\n"
+    "L'État et la région ont débattu pendant la semaine du financement du pont sur le fleuve.\n"
+    "Des riverains réclamaient depuis longtemps un accès sûr au quartier historique.\n"
+    "Une expertise doit désormais chiffrer les travaux prévus jusqu'en 2030.\n"
+)
+
+
+def test_german_and_french_get_their_own_stemmer_and_stop_words() -> None:
+    german, french, english = Lexicon("german"), Lexicon("french"), Lexicon("english")
+    assert german.stem("Regierungen") == german.stem("regierung") == "regier"
+    assert english.stem("regierungen") != "regier"
+    assert {"der", "die", "und"} <= german.stop_words and "der" not in english.stop_words
+    assert {"le", "la", "et"} <= french.stop_words and "le" not in german.stop_words
+    # An article elided into a word is not part of it: "l'économie" is "économie".
+    numbers = french.numbers("l'économie économie d’économie")
+    assert numbers[0] == numbers[1] == numbers[2]
+
+
+@pytest.mark.parametrize(("text", "language"), [(GERMAN_BRIDGE, "german"), (FRENCH_BRIDGE, "fr")])
+def test_stop_words_are_never_content_in_their_language(text: str, language: str) -> None:
+    """Two sentences alike only in their grammar ("der", "und", "über den") are two different
+    sentences in German, but near duplicates under English settings, where those words count as
+    content: so the German summary quotes both and the English one cannot."""
+    sentences = _read(text, None, 0, _SINGLE, 2)
+    own = lexicon_for(language)
+    matrix, content = _counts(sentences, own)
+    stops = [own.is_stop[n] for n in own.numbers(text)]
+    assert any(stops) and not all(stops)
+    for word in ("der", "die", "le", "la"):
+        if word in own.stop_words:
+            assert own.is_stop[own.numbers(word)[0]]
+    assert not _near_duplicates(matrix, content)[0, 1]
+    matrix, content = _counts(sentences, lexicon_for("english"))
+    assert _near_duplicates(matrix, content)[0, 1]
+    lines = text.splitlines()
+    assert summarize_text(text, count=2, language=language) == lines[:2]
+    assert summarize_text(text, count=2, language="english") == [lines[0], lines[2]]
+
+
+def test_languages_are_named_as_feeds_name_them_and_share_one_lexicon() -> None:
+    assert lexicon_for("de-DE") is lexicon_for("german")
+    assert lexicon_for("ger").language == "german"
+    assert lexicon_for("klingon").language == "unknown"
+    assert summarize_text(GERMAN_BRIDGE, count=2, language="de") == summarize_text(
+        GERMAN_BRIDGE, count=2, language="german"
+    )
+    assert resolve_language("auto", [GERMAN_BRIDGE]) == "german"
+    assert resolve_language("auto", [GERMAN_BRIDGE, FRENCH_BRIDGE, FRENCH_BRIDGE]) == "french"
+
+
+def test_the_library_api_takes_the_same_path() -> None:
+    import digest
+
+    lines = GERMAN_BRIDGE.splitlines()
+    assert digest.summarize(GERMAN_BRIDGE, sentences=2, language="de") == lines[:2]
+    assert digest.summarize(GERMAN_BRIDGE, sentences=2, language="auto") == lines[:2]
+    assert digest.summarize(GERMAN_BRIDGE, sentences=2) == [lines[0], lines[2]]
+    story = [("Pont", FRENCH_BRIDGE), ("Brücke", GERMAN_BRIDGE)]
+    assert digest.summarize_story(story, sentences=2, language="french") == summarize_sources(
+        story, count=2, language="french"
+    )
+
+
+def test_languages_sumy_lacks_parts_for_still_get_what_there_is() -> None:
+    dutch, russian = Lexicon("dutch"), Lexicon("russian")
+    assert {"de", "het", "een"} <= dutch.stop_words and dutch.stem("regeringen") != "regeringen"
+    assert "не" in russian.stop_words and russian.stem("правительства") == "правительств"
+    # Polish and Greek stemmers need packages that are not installed: words go unstemmed,
+    # with sumy's stop words.
+    polish = Lexicon("polish")
+    assert polish.stem("rządu") == "rządu" and "się" in polish.stop_words
+    assert Lexicon("greek").stem("Κυβέρνηση") == "κυβέρνηση"
+
+
+def test_an_unknown_language_counts_every_word_as_itself() -> None:
+    lexicon = Lexicon(resolve_language("tr"))
+    assert lexicon.language == "unknown" and not lexicon.stop_words
+    assert lexicon.numbers("Belediye belediyesi ve ve") == [0, 1, 2, 2]
+    text = (
+        "Belediye meclisi salı günü uzun bir tartışmanın ardından yeni bütçeyi onayladı.\n"
+        "Meclis üyelerine göre para yeni otobüslere ve eski köprülerin onarımına harcanacak.\n"
+        "Muhalefet partileri bütçenin fazla iyimser olduğunu söyleyerek karşı oy kullandı.\n"
+    )
+    summary = summarize_text(text, count=2, language="tr")
+    assert len(summary) == 2 and all(s in text.splitlines() for s in summary)
+
+
+CHINESE = (
+    "市议会周二经过长时间辩论后通过了新预算。议员们表示，这笔资金将用于购买新公交车和维修旧桥。"
+    "反对派认为预算过于乐观！\n"
+    "昨夜暴雨淹没了市中心的多条街道。消防员从数十个地下室抽水，没有人员受伤。"
+)
+JAPANESE = (
+    "市議会は火曜日、長い議論の末に新しい予算を可決した。「財源は十分にある」と市長は述べた。"
+    "議員によると、資金は新しいバスの購入と古い橋の修理に使われる。"
+)
+THAI = (
+    "สภาเมืองอนุมัติงบประมาณใหม่เมื่อวันอังคารหลังการอภิปรายที่ยาวนาน "
+    "สมาชิกสภากล่าวว่าเงินจะถูกใช้ซื้อรถโดยสารใหม่และซ่อมสะพานเก่า "
+    "ฝ่ายค้านเห็นว่างบประมาณนี้มองโลกในแง่ดีเกินไป"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "lead"),
+    [
+        (
+            CHINESE,
+            "zh",
+            [
+                "市议会周二经过长时间辩论后通过了新预算。",
+                "议员们表示，这笔资金将用于购买新公交车和维修旧桥。",
+            ],
+        ),
+        (
+            JAPANESE,
+            "auto",
+            [
+                "市議会は火曜日、長い議論の末に新しい予算を可決した。",
+                "「財源は十分にある」と市長は述べた。",
+            ],
+        ),
+        (THAI, "th", THAI.split(" ")[:2]),
+    ],
+)
+def test_scripts_without_spaces_give_their_lead_sentences_verbatim(
+    text: str, language: str, lead: list[str]
+) -> None:
+    assert summarize_text(text, count=2, language=language) == lead
+    assert summarize_text(text, count=9, language=language) == split_sentences(text)
+
+
+def test_a_story_in_chinese_quotes_each_source_in_turn() -> None:
+    other = "新预算获得通过后，市长表示将尽快启动招标。公交公司欢迎这一决定，并承诺增加班次。"
+    summary = summarize_sources([("预算", CHINESE), ("市长", other)], count=3, language="chinese")
+    assert summary == [
+        ("市议会周二经过长时间辩论后通过了新预算。", 0),
+        ("议员们表示，这笔资金将用于购买新公交车和维修旧桥。", 0),
+        ("新预算获得通过后，市长表示将尽快启动招标。", 1),
+    ]
+
+
+def test_hindi_words_keep_their_vowel_signs() -> None:
+    lexicon = lexicon_for("hi")
+    assert lexicon.language == "unknown"
+    assert [lexicon.names[n] for n in lexicon.numbers("नगर परिषद ने")] == ["नगर", "परिषद", "ने"]
+    text = (
+        "नगर परिषद ने मंगलवार को लंबी बहस के बाद नया बजट पारित कर दिया। पार्षदों के अनुसार यह पैसा "
+        "नई बसें खरीदने और पुराने पुलों की मरम्मत पर खर्च होगा। विपक्ष ने बजट को बहुत आशावादी बताया।"
+    )
+    summary = summarize_text(text, count=2, language="auto")
+    assert len(summary) == 2 and all(s in text and s.endswith("।") for s in summary)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -292,3 +294,131 @@ def test_accuracy_on_the_development_sets(shared_data: Path) -> None:
     }
     right = sum(topic_of(r["title"], r["description"]) in accept[r["label"]] for r in ag)
     assert right / len(ag) >= 0.81
+
+
+@pytest.mark.parametrize(
+    ("category", "topic"),
+    [
+        # German, French, Spanish
+        ("Inland", "Politics"),
+        ("Deutsche Politik", "Politics"),
+        ("Nachrichten > Politik", "Politics"),
+        ("Sport - Fußball", "Sports"),
+        ("Kino", "Entertainment"),
+        ("Économie", "Business"),
+        ("E\u0301conomie", "Business"),  # "É" written as "E" and a combining accent
+        ("International", "World"),
+        ("Sciences", "Science"),
+        ("Cultura", "Entertainment"),
+        ("Ciencia y Tecnología", "Technology"),
+        ("Tecnología", "Technology"),
+        # Portuguese, Italian, Dutch
+        ("Economia", "Business"),
+        ("Saúde", "Health"),
+        ("Esportes", "Sports"),
+        ("Esteri", "World"),
+        ("Spettacoli", "Entertainment"),
+        ("Calcio", "Sports"),
+        ("Buitenland", "World"),
+        ("Binnenland", "Politics"),
+        ("Wetenschap", "Science"),
+        # Czech, Slovak, Polish, Russian, Ukrainian
+        ("Zahraničí", "World"),
+        ("Ekonomika", "Business"),
+        ("Šport", "Sports"),
+        ("Polityka", "Politics"),
+        ("Zdrowie", "Health"),
+        ("Спорт", "Sports"),
+        ("В мире", "World"),
+        ("Экономика", "Business"),
+        ("Культура", "Entertainment"),
+        ("Наука", "Science"),
+        ("Політика", "Politics"),
+        # Nordic, Finnish, Hungarian, Romanian, Greek
+        ("Utrikes", "World"),
+        ("Nöje", "Entertainment"),
+        ("Økonomi", "Business"),
+        ("Urheilu", "Sports"),
+        ("Gazdaság", "Business"),
+        ("Sănătate", "Health"),
+        ("Πολιτική", "Politics"),
+    ],
+)
+def test_section_names_in_many_languages(category: str, topic: str) -> None:
+    assert category_topic(category) == topic
+    assert topic_of("Ein Titel", "Ein Text.", [category]) == topic
+
+
+@pytest.mark.parametrize("category", ["Panorama", "Gesellschaft", "Meinung", "Société", "Opinión"])
+def test_sections_that_are_no_topic_map_to_nothing(category: str) -> None:
+    assert category_topic(category) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "topic"),
+    [
+        (
+            "Koalition einigt sich auf Haushalt",
+            "Die Bundesregierung hat sich nach langen Verhandlungen auf den Haushalt geeinigt. "
+            "Der Bundestag soll im Dezember abstimmen; die Opposition kritisiert die Pläne.",
+            "Politics",
+        ),
+        (
+            "Autobauer meldet Gewinnsprung",
+            "Der Konzern steigerte Umsatz und Gewinn im dritten Quartal deutlich. Die Aktie legte "
+            "an der Börse um fünf Prozent zu.",
+            "Business",
+        ),
+        (
+            "Le gouvernement présente son projet de loi",
+            "Le Premier ministre a présenté mercredi un projet de loi sur les retraites. Les "
+            "députés en débattront à l'Assemblée nationale le mois prochain.",
+            "Politics",
+        ),
+        (
+            "Une nouvelle espèce découverte au Pérou",
+            "Des chercheurs ont découvert une grenouille inconnue. Les scientifiques publient "
+            "leur étude cette semaine.",
+            "Science",
+        ),
+        (
+            "El Madrid gana el campeonato",
+            "El equipo ganó el campeonato tras una victoria ante el Sevilla. El entrenador elogió "
+            "a sus jugadores y a los goles del delantero.",
+            "Sports",
+        ),
+        (
+            "Nueva vacuna contra la gripe",
+            "Los médicos recomiendan la vacuna a los pacientes mayores. Los hospitales preparan "
+            "la campaña de vacunación.",
+            "Health",
+        ),
+    ],
+)
+def test_german_french_and_spanish_texts_find_their_topic(
+    title: str, text: str, topic: str
+) -> None:
+    assert topic_of(title, text) == topic
+
+
+def test_other_languages_leave_the_english_keyword_weights_as_they_were() -> None:
+    """The German, French and Spanish keywords add terms; no English term weighs differently
+    (a foreign plural could fold into an English keyword: "hospitales" -> "hospital")."""
+    code = (
+        "import json, sys\n"
+        "from digest.analysis import keywords_intl\n"
+        "if sys.argv[1] == 'english':\n"
+        "    keywords_intl.TEXT_KEYWORDS = {}\n"
+        "from digest.analysis.topics import _INDEX\n"
+        "print(json.dumps({term: list(map(list, w)) for term, w in _INDEX.items()}))\n"
+    )
+    english, merged = (
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code, which], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for which in ("english", "all")
+    )
+    assert len(merged) > len(english)
+    assert {term: merged[term] for term in english} == english

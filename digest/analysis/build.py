@@ -15,7 +15,8 @@ representative headline (see `choose_headline`).
 The analysis runs through the same functions as the library API (DESIGN.md): stories through
 `group_items` (`digest.group_stories`), topics through `TopicClassifier.classify`
 (`digest.topic_of`), summaries through `summarize_sources` with `summary_length`
-(`digest.summarize_story`).
+(`digest.summarize_story`). A story is summarized in one language, its sources' most common
+`summary_language` (their feed's declared language, else their text's).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from digest.analysis.headlines import choose_headline
+from digest.analysis.language import story_language, summary_language
 from digest.analysis.stories import group_articles
 from digest.analysis.story_jobs import StoryJob, StoryWorkers, summary_text
 from digest.analysis.topics import OTHER, TopicClassifier, topic_order
@@ -147,6 +149,7 @@ def build_digest(
             sorted(group, key=lambda a: (_filed_at(a), a.feed_title.lower(), a.id))
             for group in group_articles(chosen, when=_filed_at, bags=workers.term_bags)
         ]
+        languages = {a.id: summary_language(a.feed_language, a.text) for a in chosen}
         splits = dict(zip((a.id for a in chosen), ahead.result(), strict=True))
         position = {a.id: index for index, a in enumerate(chosen)}
         jobs = [
@@ -155,6 +158,7 @@ def build_digest(
                 summary_length(
                     len({texts[position[a.id]] for a in sources}), settings.summary_sentences
                 ),
+                story_language(languages[a.id] for a in sources),
             )
             for sources in stories
         ]

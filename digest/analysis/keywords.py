@@ -15,6 +15,8 @@ data set (the evaluation sets only measure the result). How `digest.analysis.top
 
 from __future__ import annotations
 
+from digest.analysis import keywords_intl
+
 __all__ = ["CATEGORY_SYNONYMS", "KEYWORDS", "SECTION_WORDS"]
 
 
@@ -80,6 +82,9 @@ CATEGORY_SYNONYMS: dict[str, str] = {
         " stars, people, showbiz, feuilleton, medien, media, gaming & culture, style",
     ),
 }
+# Section names in other languages (`keywords_intl`); where a name is in both, the table above
+# has it.
+CATEGORY_SYNONYMS = {**keywords_intl.SECTIONS, **CATEGORY_SYNONYMS}
 
 
 KEY_WEIGHT = 4.0
@@ -687,11 +692,20 @@ KEYWORDS: dict[str, dict[str, float]] = {
     ),
 }
 
-SECTION_WORDS = frozenset(
-    "world international ausland monde internacional politics political politik politique"
-    " política politica elections business economy economics finance wirtschaft économie"
-    " economía technology tech technik tecnología technologie science wissenschaft ciencia"
-    " health gesundheit santé salud sport sports deportes football soccer entertainment culture"
-    " kultur cultura arts music film movies cinema".split()
+# Keywords in German, French and Spanish (`keywords_intl`), at their tier's weight; a word the
+# English lists have keeps its English weight.
+for _topic, _tiers in keywords_intl.TEXT_KEYWORDS.items():
+    for _keyword, _weight in _weights(**_tiers).items():
+        KEYWORDS[_topic].setdefault(_keyword, _weight)
+
+SECTION_WORDS = (
+    frozenset(
+        "world international ausland monde internacional politics political politik politique"
+        " política politica elections business economy economics finance wirtschaft économie"
+        " economía technology tech technik tecnología technologie science wissenschaft ciencia"
+        " health gesundheit santé salud sport sports deportes football soccer entertainment culture"
+        " kultur cultura arts music film movies cinema".split()
+    )
+    | keywords_intl.SECTION_WORDS
 )
 """Words that name a section even inside a longer category ("US politics", "Sport - Tennis")."""

@@ -54,6 +54,8 @@ class StoryJob(NamedTuple):
     `read_ahead` of its `summary_text`, when made beforehand."""
     sentences: int
     """Sentences in the summary."""
+    language: str = "english"
+    """The language of the summary's stemmer and stop words (see `summarize_sources`)."""
 
 
 class StoryResult(NamedTuple):
@@ -79,6 +81,7 @@ def run_job(job: StoryJob) -> StoryResult:
     summary = summarize_sources(
         [(title, summary_text(text, notice)) for title, text, notice, _ in job.sources],
         count=job.sentences,
+        language=job.language,
         splits=[split for *_, split in job.sources],
     )
     headline = choose_headline([(title, text) for title, text, *_ in job.sources])
