@@ -385,7 +385,13 @@ def _cmd_show(args: argparse.Namespace, context: _Context) -> int:
     if previous is not None and not digest.topics:
         built = previous.generated_at.strftime("%Y-%m-%d %H:%M UTC")
         print(f"nothing new since the previous digest (built {built})", file=sys.stderr)
-    text = render(digest, args.format)
+    text_keys: dict[int, str] = {}
+    if args.format != "json":
+        from digest.copies import stored_text_keys
+
+        # Copies are told apart by their stored texts where the articles are still stored.
+        text_keys = stored_text_keys(context.paths.store_file, digest)
+    text = render(digest, args.format, text_keys=text_keys)
     if args.output is None:
         sys.stdout.write(text)
     else:

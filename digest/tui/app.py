@@ -229,7 +229,8 @@ class DigestApp(App[None]):
         def progressed(done: int, total: int) -> None:
             self.post_message(RefreshProgressed(done, total))
 
-        outcomes = await self._session.refresh(on_progress=progressed)
+        # Asked for with r, every feed is fetched; the timer leaves feeds not yet due alone.
+        outcomes = await self._session.refresh(on_progress=progressed, all_feeds=not automatic)
         failed = [(o.url, o.error or "failed") for o in outcomes if o.status == "error"]
         updated = sum(o.status == "updated" for o in outcomes)
         new = sum(o.new for o in outcomes)
