@@ -157,6 +157,9 @@ class Source:
     disclaimer: str | None
     article_id: int | None = None
     """Store id of the article (not part of the JSON contract; kept in snapshots for read marks)."""
+    full_text: bool = False
+    """Whether the story was summarized from the article's own page rather than the feed's
+    text (not part of the JSON contract; kept in snapshots for the reader to say so)."""
 
     def to_json(self, internal: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -168,6 +171,8 @@ class Source:
         }
         if internal:
             data["article_id"] = self.article_id
+            if self.full_text:
+                data["full_text"] = True
         return data
 
     @classmethod
@@ -179,6 +184,7 @@ class Source:
             published=parse_iso(data.get("published")),
             disclaimer=data.get("disclaimer"),
             article_id=data.get("article_id"),
+            full_text=bool(data.get("full_text", False)),
         )
 
 

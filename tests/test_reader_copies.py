@@ -4,6 +4,7 @@ the summary's numbers pointing at the sources as listed, `o` and `j` acting on w
 from __future__ import annotations
 
 import webbrowser
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -145,3 +146,34 @@ async def test_hostile_outlet_names_in_also_in_are_drawn_literally(tmp_path: Pat
             assert f"{text}: {text}" in entry
         assert app.is_running
         assert pilot.app.screen.query_one(StoryList).highlighted_story is not None
+
+
+async def test_sources_summarized_from_their_pages_say_full_text(tmp_path: Path) -> None:
+    digest = make_syndicated_digest()
+    story = digest.topics[0].stories[0]
+    wire, own, *rest = story.sources
+    paged = Story(
+        story.id,
+        story.title,
+        story.published,
+        story.summary,
+        [replace(own, full_text=True), wire, *rest][:2] + rest,
+    )
+    marked = Digest(
+        digest.generated_at,
+        digest.since,
+        digest.until,
+        digest.disclaimer,
+        [Topic(digest.topics[0].name, [paged])],
+    )
+    app = DigestApp(make_session(tmp_path / "home", marked), now=NOW)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        entries = _entries(pilot)
+        assert "full text" in entries[0] and own.feed in entries[0]
+        assert all("full text" not in entry for entry in entries[1:])
+    # Kept in the stored snapshot, left out of the JSON contract.
+    assert marked.to_json(internal=True)["topics"][0]["stories"][0]["sources"][0]["full_text"]
+    assert "full_text" not in marked.to_json()["topics"][0]["stories"][0]["sources"][0]
+    assert Digest.from_json(marked.to_json(internal=True)) == marked

@@ -179,6 +179,7 @@ def build_digest(
                     published=a.published,
                     disclaimer=a.disclaimer,
                     article_id=a.id,
+                    full_text=a.full_text,
                 )
                 for a in sources
             ],

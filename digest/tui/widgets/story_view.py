@@ -286,6 +286,9 @@ def _source_line(source: Source, now: datetime) -> Content:
         parts += [" · ", (clock(source.published, now), "dim")]
     if url := clean_line(source.url):
         parts += [" · ", (url, "underline dim")]
+    if source.full_text:
+        # Its summary sentences come from the article's page, not the feed's teaser.
+        parts += [" · ", ("full text", "italic dim")]
     return Content.assemble(*parts)
 
 
