@@ -43,6 +43,8 @@ class FeedServer(ThreadingHTTPServer):
         for path in sorted(folder.iterdir()):
             if path.is_file():
                 kind = "application/atom+xml" if ".atom." in path.name else "application/rss+xml"
+                if path.suffix == ".html":
+                    kind = "text/html; charset=utf-8"
                 self.feeds["/" + path.name] = _Feed(path.read_bytes(), path.stat().st_mtime, kind)
         super().__init__(("127.0.0.1", port), _Handler)
 
