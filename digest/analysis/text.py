@@ -32,6 +32,8 @@ import html
 import re
 from urllib.parse import urljoin, urlsplit
 
+from digest.analysis.markup import Cdata, markup_events
+
 __all__ = [
     "clean_line",
     "clean_text",
@@ -137,86 +139,34 @@ _BLOCK_TAGS = frozenset(
     "tr ul".split()
 )
 _CELL_TAGS = frozenset(("td", "th", "img"))
-# Elements whose content is never article text. The raw-text ones hold no tags, only text up to
-# their end tag; the others nest (`title` only occurs in a full page's head).
-_RAW_TEXT_TAGS = frozenset("script style noscript iframe textarea title xmp noembed".split())
+# Elements whose content is never article text and that nest (the raw-text ones are skipped
+# by the scanner itself).
 _NESTED_SKIPPED_TAGS = frozenset(
     "svg math form template object canvas audio video select button".split()
 )
 _BREAK = "\n\n"
-_TAG_START = re.compile(r"<(?:(/?)([a-zA-Z][a-zA-Z0-9:_-]*)|!--|!\[CDATA\[|[!?])")
-# Attributes up to the tag's ">", minding quoted values (a quote opens one only after "=", as
-# in browsers: stray quotes are common). Possessive: no backtracking on a tag that never closes.
-_TAG_REST = re.compile(r"""(?:[^>"'=]++|=\s*+(?:"[^"]*+"|'[^']*+')?+|["'])*+>""")
-_RAW_TEXT_END = {
-    tag: re.compile(rf"</{tag}[\s/>]|</{tag}\Z", re.IGNORECASE) for tag in _RAW_TEXT_TAGS
-}
 
 
 def _markup_parts(markup: str) -> list[str]:
-    """Text runs and paragraph breaks of `markup`, entities still encoded.
-
-    A hand-written scanner rather than html.parser: Python 3.11's parser takes quadratic time on
-    hostile input such as a long run of "<a" or unclosed quotes (minutes for 100 KB), and a feed
-    must not be able to stall a fetch. This one does linear work: every search starts where the
-    last one ended, and once a quote-aware scan for ">" has run to the end of the input, later
-    tags end at the next ">" whatever the quotes.
-    """
+    """Text runs and paragraph breaks of `markup`, entities still encoded (see
+    digest.analysis.markup for the scan)."""
     parts: list[str] = []
     skipping: dict[str, int] = {}
-    quotes_balanced = True
-    pos, size = 0, len(markup)
-    while pos < size:
-        lt = markup.find("<", pos)
-        if lt < 0:
-            lt = size
-        if lt > pos and not skipping:
-            parts.append(markup[pos:lt])
-        if lt == size:
-            break
-        start = _TAG_START.match(markup, lt)
-        if start is None:  # a "<" that opens nothing, as in "a < b"
+    for event in markup_events(markup):
+        if isinstance(event, str):
             if not skipping:
-                parts.append("<")
-            pos = lt + 1
-            continue
-        opener = start.group(0)
-        if opener == "<!--":
-            end = markup.find("-->", start.end())
-            pos = size if end < 0 else end + 3
-            continue
-        if opener == "<![CDATA[":
-            end = markup.find("]]>", start.end())
+                parts.append(event)
+        elif isinstance(event, Cdata):
             if not skipping:
-                parts.append(markup[start.end() : size if end < 0 else end])
-            pos = size if end < 0 else end + 3
-            continue
-        rest = _TAG_REST.match(markup, start.end()) if quotes_balanced else None
-        if rest is not None:
-            tag_end = rest.end()
-        else:
-            quotes_balanced = False
-            tag_end = markup.find(">", start.end()) + 1
-            if tag_end == 0:  # a tag cut off by the end of the text: drop it, as browsers do
-                break
-        pos = tag_end
-        name = start.group(2)
-        if name is None:  # <!doctype ...>, <?xml ...?> and other declarations
-            continue
-        name = name.lower()
-        self_closing = markup[tag_end - 2] == "/"
-        if start.group(1):
-            _end_tag(name, parts, skipping)
-        elif name in _RAW_TEXT_TAGS:
-            if not self_closing:
-                end_tag = _RAW_TEXT_END[name].search(markup, pos)
-                pos = size if end_tag is None else end_tag.start()
-        elif name in _NESTED_SKIPPED_TAGS:
-            if not self_closing:
-                skipping[name] = skipping.get(name, 0) + 1
-        elif not skipping and name in _BLOCK_TAGS:
+                parts.append(event.text)
+        elif event.closing:
+            _end_tag(event.name, parts, skipping)
+        elif event.name in _NESTED_SKIPPED_TAGS:
+            if not event.self_closing:
+                skipping[event.name] = skipping.get(event.name, 0) + 1
+        elif not skipping and event.name in _BLOCK_TAGS:
             parts.append(_BREAK)
-        elif not skipping and name in _CELL_TAGS:
+        elif not skipping and event.name in _CELL_TAGS:
             parts.append(" ")
     return parts
 

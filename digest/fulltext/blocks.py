@@ -18,6 +18,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from digest.analysis.markup import Cdata, markup_events
 from digest.analysis.text import clean_text
 
 __all__ = ["Block", "page_blocks"]
@@ -33,8 +34,8 @@ _VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr keygen".split()
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-# Content that is never text: skipped up to its end tag (raw text) or to its balanced end.
-_RAW_TEXT_TAGS = frozenset("script style noscript iframe textarea title xmp noembed".split())
+# Content that is never text, skipped to its balanced end (raw-text elements such as script
+# are skipped by the scanner itself).
 _NESTED_SKIPPED_TAGS = frozenset(
     "svg math template object canvas audio video select button option".split()
 )
@@ -66,14 +67,7 @@ _STORY_WORDS = re.compile(
     r"(?:^|[^a-z0-9])(?:article|story|post|entry|content|body|text|prose|main)(?![a-z0-9])"
 )
 _TAXONOMY_CLASS = re.compile(r"(?:^|\s)(?:(?:tag|category|has|format|status|type)-\S*|post-\d+)")
-_TAG_START = re.compile(r"<(?:(/?)([a-zA-Z][a-zA-Z0-9:_-]*)|!--|!\[CDATA\[|[!?])")
-# A tag's attributes up to its ">", minding quoted values; possessive so that a tag that never
-# closes is not scanned twice (see digest.analysis.text).
-_TAG_REST = re.compile(r"""(?:[^>"'=]++|=\s*+(?:"[^"]*+"|'[^']*+')?+|["'])*+>""")
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
-_RAW_TEXT_END = {
-    tag: re.compile(rf"</{tag}[\s/>]|</{tag}\Z", re.IGNORECASE) for tag in _RAW_TEXT_TAGS
-}
 
 
 @dataclass(slots=True)
@@ -253,53 +247,16 @@ def page_blocks(markup: str) -> list[Block]:
     """The text blocks of an HTML page in document order, with their context. Never raises."""
     markup = clean_text(markup)
     scanner = _Scanner()
-    pos, size = 0, len(markup)
-    quotes_balanced = True
-    while pos < size:
-        lt = markup.find("<", pos)
-        if lt < 0:
-            lt = size
-        if lt > pos:
-            scanner.text(markup[pos:lt])
-        if lt == size:
-            break
-        start = _TAG_START.match(markup, lt)
-        if start is None:  # a "<" that opens nothing, as in "a < b"
-            scanner.text("<")
-            pos = lt + 1
-            continue
-        opener = start.group(0)
-        if opener == "<!--":
-            end = markup.find("-->", start.end())
-            pos = size if end < 0 else end + 3
-            continue
-        if opener == "<![CDATA[":
-            end = markup.find("]]>", start.end())
-            pos = size if end < 0 else end + 3
-            continue
-        rest = _TAG_REST.match(markup, start.end()) if quotes_balanced else None
-        if rest is not None:
-            tag_end = rest.end()
+    for event in markup_events(markup):
+        if isinstance(event, str):
+            scanner.text(event)
+        elif isinstance(event, Cdata):
+            continue  # feed-style CDATA on a page holds no reading matter
+        elif event.closing:
+            scanner.end(event.name)
         else:
-            # Past one unbalanced quote, every later tag ends at its next ">": still linear.
-            quotes_balanced = False
-            tag_end = markup.find(">", start.end()) + 1
-            if tag_end == 0:
-                break
-        pos = tag_end
-        name = start.group(2)
-        if name is None:  # <!doctype>, <?xml?>
-            continue
-        name = name.lower()
-        if start.group(1):
-            scanner.end(name)
-        elif name in _RAW_TEXT_TAGS:
-            if markup[tag_end - 2] != "/":
-                end_tag = _RAW_TEXT_END[name].search(markup, pos)
-                pos = size if end_tag is None else end_tag.start()
-        else:
-            scanner.start(name, markup[start.end() : tag_end - 1])
-            if markup[tag_end - 2] == "/" and name not in _VOID_TAGS:
-                scanner.end(name)  # <div/> in XHTML
+            scanner.start(event.name, event.attributes)
+            if event.self_closing and event.name not in _VOID_TAGS:
+                scanner.end(event.name)  # <div/> in XHTML
     scanner.flush()
     return scanner.blocks
