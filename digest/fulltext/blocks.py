@@ -40,7 +40,11 @@ _NESTED_SKIPPED_TAGS = frozenset(
     "svg math template object canvas audio video select button option".split()
 )
 # Page furniture by element alone.
-_FURNITURE_TAGS = frozenset("nav footer aside form header menu dialog figcaption label".split())
+_FURNITURE_TAGS = frozenset(
+    "nav footer aside form header menu dialog figcaption label small".split()
+)
+_FINE_PRINT = frozenset(("1", "-1", "-2", "-3"))
+"""Sizes of an old page's <font> that mean fine print, as <small> does."""
 _STORY_TAGS = frozenset(("article", "main"))
 # A <p> ends when one of these starts; list items, cells and rows end at their next sibling.
 _CLOSES_P = _BLOCK_TAGS - {"br", "hr"}
@@ -232,6 +236,8 @@ def _hints(name: str, attributes: str) -> tuple[bool, bool]:
             furniture = True
         elif key == "style" and "display:none" in value.replace(" ", ""):
             furniture = True
+        elif name == "font" and key == "size" and value in _FINE_PRINT:
+            furniture = True  # fine print: credits, legal lines, advertisements
     if names and name not in ("html", "body"):
         # The page's own classes ("has-sidebar") say nothing, nor do a blog post's taxonomy
         # classes ("tag-economy", "category-news").
