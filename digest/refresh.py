@@ -21,6 +21,7 @@ from digest.errors import DigestError
 from digest.feeds.fetch import FetchRequest, FetchResult, fetch_all
 from digest.feeds.parse import parse_feed
 from digest.feedsettings import FeedSettings, is_due, merge_settings
+from digest.fulltext.teasers import might_be_teaser
 from digest.models import ParsedEntry, ParsedFeed
 from digest.store import FeedRow, Store
 from digest.workers import exit_with_parent
@@ -50,6 +51,8 @@ class FeedOutcome:
     status: Status
     new: int = 0
     error: str | None = None
+    teasers: bool = False
+    """Whether some entry may be a teaser (see digest.fulltext.teasers); not in the record."""
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "status": self.status, "new": self.new, "error": self.error}
@@ -159,6 +162,12 @@ async def refresh(
             pool.shutdown(wait=True, cancel_futures=True)
     # Only a feed that changed brings entries whose pages are still to fetch (or to fetch again).
     changed = [r for r in due if outcomes[r.id].status == "updated"]
+    # In "auto" mode only a feed with an entry that may be a teaser can want a page.
+    changed = [
+        r
+        for r in changed
+        if outcomes[r.id].teasers or effective_settings(config, r).effective_full_text == "yes"
+    ]
     await full_texts(store, config, changed, moment)
     store.prune(config.store.retention_days)
     return [outcomes[r.id] for r in rows]
@@ -207,10 +216,11 @@ async def store_fetch_result(
     if isinstance(parsed, str):
         store.record_failure(row.id, parsed)
         return FeedOutcome(row.url, "error", error=parsed)
+    entries = newest_entries(parsed.entries, limit)
     new = store.record_success(
         row.id,
         status="updated",
-        entries=newest_entries(parsed.entries, limit),
+        entries=entries,
         title=parsed.title,
         site_url=parsed.link,
         rights=parsed.rights,
@@ -219,7 +229,8 @@ async def store_fetch_result(
         last_modified=result.last_modified,
         moved_to=result.moved_to,
     )
-    return FeedOutcome(row.url, "updated", new=new)
+    teasers = any(might_be_teaser(entry.text) for entry in entries)
+    return FeedOutcome(row.url, "updated", new=new, teasers=teasers)
 
 
 def refresh_sync(

@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 
+from digest.fulltext.teasers import EXCERPT_MARKERS, TAIL
 from digest.models import iso
 
 __all__ = ["PageCandidate", "PageOutcome", "PageQueries", "text_key"]
@@ -52,15 +53,11 @@ class PageOutcome:
     last_modified: str | None
 
 
-# An excerpt ends with an ellipsis or a "read more" link of some kind: its last characters hold
-# "…", "...", "more", "reading", "read on" or "story". Longer texts without one are no teasers.
-_TAIL = "lower(substr(rtrim(a.text), -80))"
+# `might_be_teaser` in SQL: short, or an excerpt's marker among the last characters.
+_TAIL_SQL = f"lower(substr(rtrim(a.text), -{TAIL}))"
 _TEASER_SIEVE = (
     " AND (length(a.text) <= ? OR "
-    + " OR ".join(
-        f"instr({_TAIL}, '{marker}')"
-        for marker in ("…", "...", "more", "reading", "read on", "story")
-    )
+    + " OR ".join(f"instr({_TAIL_SQL}, '{marker}')" for marker in EXCERPT_MARKERS)
     + ")"
 )
 

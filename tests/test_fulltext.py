@@ -334,3 +334,27 @@ def test_development_articles_in_boilerplate(shared_data: Path) -> None:
         leaks += any(furniture in text for furniture in BOILERPLATE)
     assert sum(recalls) / len(recalls) >= 0.95
     assert leaks == 0
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "",
+        " and more.",
+        " A normal end.",
+        " Read more »",
+        " Continue reading...",
+        " [...]",
+        " The full story.",
+        " …",
+        " More >>",
+        " read on!",
+    ],
+)
+def test_the_cheap_teaser_sieve_never_drops_a_teaser(ending: str) -> None:
+    from digest.fulltext.teasers import might_be_teaser
+
+    for length in (200, 650, 700, 2000):
+        text = ("Word " * length)[:length].strip() + ending
+        assert might_be_teaser(text) or not is_teaser(text), text[-40:]
+    assert not might_be_teaser("A sentence of an article that goes on. " * 30)

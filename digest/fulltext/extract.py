@@ -21,8 +21,9 @@ from digest.analysis.boilerplate import is_boilerplate
 from digest.analysis.sentences import split_sentences
 from digest.analysis.text import clean_text, fold_whitespace, text_paragraphs
 from digest.fulltext.blocks import Block, page_blocks
+from digest.fulltext.teasers import TAIL, TEASER_MOST
 
-__all__ = ["TEASER_MOST", "decode_page", "extract_text", "is_teaser"]
+__all__ = ["decode_page", "extract_text", "is_teaser"]
 
 MIN_CHARACTERS = 250
 """Less article text than this is no article: `extract_text` returns None."""
@@ -84,10 +85,6 @@ _CARD_LINK_WORDS = 4
 # How a cut-off excerpt ends: an ellipsis, "[…]", or a link's words ("Read more", "More »").
 _LONG = 600
 """From this many characters (folded), a text of fewer than three sentences is no teaser."""
-_TAIL = 80
-"""Characters at the end of a text where `_TRUNCATED` looks for an excerpt's marker."""
-TEASER_MOST = _LONG + _TAIL
-"""Longer texts are teasers only when they end with an excerpt's marker (see `is_teaser`)."""
 _TRUNCATED = re.compile(
     r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\b(?:read more|continue reading|read on|full story)\W*"
     r"|\bmore\s*(?:»|›|→|>>?|\.\.\.|…)\s*)\Z",
@@ -253,10 +250,10 @@ def is_teaser(text: str) -> bool:
     if len(text) > TEASER_MOST:
         # Longer than a teaser can be, it stays so once folded (unless much of it is blank, and
         # then it is no article either): only an excerpt's marker at its end can make it one.
-        return bool(_TRUNCATED.search(fold_whitespace(clean_text(text[-2 * _TAIL :]))[-_TAIL:]))
+        return bool(_TRUNCATED.search(fold_whitespace(clean_text(text[-2 * TAIL :]))[-TAIL:]))
     folded = fold_whitespace(clean_text(text))
     # The markers end the text: searching its tail is enough, and linear scans of every
     # article's whole text at each fetch are not free.
-    if len(folded) < 300 or _TRUNCATED.search(folded[-_TAIL:]):
+    if len(folded) < 300 or _TRUNCATED.search(folded[-TAIL:]):
         return True
     return len(folded) < _LONG and len(split_sentences(folded)) < 3

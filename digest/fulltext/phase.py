@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from digest.config import Config
 from digest.feedsettings import FeedSettings
+from digest.fulltext.teasers import TEASER_MOST
 from digest.store import FeedRow, Store
 from digest.store_pages import PageCandidate, PageOutcome, text_key
 
@@ -59,8 +60,6 @@ async def fetch_full_texts(
     }
     if not modes:
         return PageSummary()
-    from digest.fulltext.extract import TEASER_MOST
-
     auto = {feed_id: TEASER_MOST for feed_id, mode in modes.items() if mode == "auto"}
     found = store.page_candidates(modes, now - RECENT, PAGES_PER_FEED, short_of=auto)
     candidates = [c for c in found if wants_page(modes[c.feed_id], c)]
