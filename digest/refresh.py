@@ -51,8 +51,8 @@ class FeedOutcome:
     status: Status
     new: int = 0
     error: str | None = None
-    teasers: bool = False
-    """Whether some entry may be a teaser (see digest.fulltext.teasers); not in the record."""
+    teasers: frozenset[str] = frozenset()
+    """Guids of the entries that are teasers (digest.fulltext); not part of the record."""
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "status": self.status, "new": self.new, "error": self.error}
@@ -90,14 +90,28 @@ def newest_entries(entries: Sequence[ParsedEntry], limit: int | None) -> list[Pa
     return [entries[i] for i in sorted(order[:limit])]
 
 
-def _parse(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed | str:
-    """Parse in a worker; a failure comes back as its message rather than an exception."""
+def _parse(
+    body: bytes, url: str, headers: dict[str, str]
+) -> tuple[ParsedFeed, frozenset[str]] | str:
+    """Parse in a worker, and judge there which entries are teasers (their guids), so that the
+    full-text step need not read them back; a failure comes back as its message."""
     try:
-        return parse_feed(body, url, headers)
+        parsed = parse_feed(body, url, headers)
+        return parsed, _teasers(parsed.entries)
     except DigestError as exc:
         return str(exc)
     except Exception as exc:  # noqa: BLE001 - a hostile feed must never stop the others
         return f"could not parse the feed ({type(exc).__name__})"
+
+
+def _teasers(entries: Sequence[ParsedEntry]) -> frozenset[str]:
+    """The guids of the entries whose text is a teaser (see digest.fulltext.extract)."""
+    maybe = [entry for entry in entries if might_be_teaser(entry.text)]
+    if not maybe:
+        return frozenset()
+    from digest.fulltext.extract import is_teaser
+
+    return frozenset(entry.guid for entry in maybe if is_teaser(entry.text))
 
 
 async def refresh(
@@ -162,28 +176,34 @@ async def refresh(
             pool.shutdown(wait=True, cancel_futures=True)
     # Only a feed that changed brings entries whose pages are still to fetch (or to fetch again).
     changed = [r for r in due if outcomes[r.id].status == "updated"]
-    # In "auto" mode only a feed with an entry that may be a teaser can want a page.
-    changed = [
-        r
-        for r in changed
-        if outcomes[r.id].teasers or effective_settings(config, r).effective_full_text == "yes"
-    ]
-    await full_texts(store, config, changed, moment)
+    teasers = {r.id: outcomes[r.id].teasers for r in changed}
+    await full_texts(store, config, changed, teasers, moment)
     store.prune(config.store.retention_days)
     return [outcomes[r.id] for r in rows]
 
 
 async def full_texts(
-    store: Store, config: Config, rows: list[FeedRow], moment: datetime | None = None
+    store: Store,
+    config: Config,
+    rows: list[FeedRow],
+    teasers: dict[int, frozenset[str]],
+    moment: datetime | None = None,
 ) -> None:
-    """Fetch the pages of the articles these feeds (just refreshed) want in full (see
-    digest.fulltext.phase)."""
+    """Fetch the pages of the articles these feeds (just refreshed) want in full: all recent
+    ones in full-text mode "yes", in mode "auto" the teasers (guids by feed id) of this fetch
+    (see digest.fulltext.phase)."""
     settings = {row.id: effective_settings(config, row) for row in rows}
-    if all(s.effective_full_text == "no" for s in settings.values()):
+    wanted = [
+        row
+        for row in rows
+        if settings[row.id].effective_full_text == "yes"
+        or (settings[row.id].effective_full_text == "auto" and teasers.get(row.id))
+    ]
+    if not wanted:
         return
     from digest.fulltext.phase import fetch_full_texts
 
-    await fetch_full_texts(store, config, rows, settings, moment or datetime.now(UTC))
+    await fetch_full_texts(store, config, wanted, settings, teasers, moment or datetime.now(UTC))
 
 
 async def store_fetch_result(
@@ -210,12 +230,13 @@ async def store_fetch_result(
         return FeedOutcome(row.url, "not_modified")
     base = result.final_url or row.url
     if pool is not None:
-        parsed = await loop.run_in_executor(pool, _parse, result.body, base, result.headers)
+        read = await loop.run_in_executor(pool, _parse, result.body, base, result.headers)
     else:
-        parsed = _parse(result.body, base, result.headers)
-    if isinstance(parsed, str):
-        store.record_failure(row.id, parsed)
-        return FeedOutcome(row.url, "error", error=parsed)
+        read = _parse(result.body, base, result.headers)
+    if isinstance(read, str):
+        store.record_failure(row.id, read)
+        return FeedOutcome(row.url, "error", error=read)
+    parsed, teasers = read
     entries = newest_entries(parsed.entries, limit)
     new = store.record_success(
         row.id,
@@ -229,8 +250,8 @@ async def store_fetch_result(
         last_modified=result.last_modified,
         moved_to=result.moved_to,
     )
-    teasers = any(might_be_teaser(entry.text) for entry in entries)
-    return FeedOutcome(row.url, "updated", new=new, teasers=teasers)
+    kept = {entry.guid for entry in entries}
+    return FeedOutcome(row.url, "updated", new=new, teasers=teasers & kept)
 
 
 def refresh_sync(

@@ -9,7 +9,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 
-from digest.fulltext.teasers import EXCERPT_MARKERS, TAIL
 from digest.models import iso
 
 __all__ = ["PageCandidate", "PageOutcome", "PageQueries", "text_key"]
@@ -53,15 +52,6 @@ class PageOutcome:
     last_modified: str | None
 
 
-# `might_be_teaser` in SQL: short, or an excerpt's marker among the last characters.
-_TAIL_SQL = f"lower(substr(rtrim(a.text), -{TAIL}))"
-_TEASER_SIEVE = (
-    " AND (length(a.text) <= ? OR "
-    + " OR ".join(f"instr({_TAIL_SQL}, '{marker}')" for marker in EXCERPT_MARKERS)
-    + ")"
-)
-
-
 class PageQueries:
     """Page queries over the connection of the Store they are mixed into."""
 
@@ -77,28 +67,25 @@ class PageQueries:
         since: datetime,
         per_feed: int,
         *,
-        short_of: dict[int, int] | None = None,
+        guids: dict[int, frozenset[str]] | None = None,
     ) -> list[PageCandidate]:
         """The newest articles (filed from `since` on, at most `per_feed` a feed) of these feeds
         whose page has not been fetched for their current text, or failed fewer than
-        MAX_TRIES times. For a feed in `short_of`, only articles whose text is at most that
-        many characters long or whose end might mark an excerpt (a cheap first sieve for
-        teasers; the caller judges them)."""
+        MAX_TRIES times; of a feed in `guids`, only the articles with those guids."""
         candidates: list[PageCandidate] = []
-        short_of = short_of or {}
         for feed_id in feed_ids:
-            sieve: str = ""
-            values: tuple[int, ...] = ()
-            if feed_id in short_of:
-                sieve, values = _TEASER_SIEVE, (short_of[feed_id],)
+            only = sorted((guids or {}).get(feed_id, ())) if guids is not None else None
+            if only is not None and not only:
+                continue
+            among = f" AND a.guid IN ({','.join('?' * len(only))})" if only else ""
             rows = self._db.execute(
                 "SELECT a.id, a.url, a.text, p.etag, p.last_modified, p.tries, p.for_text,"
                 " p.text IS NOT NULL AS has_text FROM articles a"
                 " LEFT JOIN pages p ON p.article_id = a.id"
                 " WHERE a.feed_id = ? AND a.url IS NOT NULL"
-                " AND coalesce(a.published, a.first_seen) >= ?" + sieve + " ORDER BY"
+                " AND coalesce(a.published, a.first_seen) >= ?" + among + " ORDER BY"
                 " coalesce(a.published, a.first_seen) DESC, a.id DESC",
-                (feed_id, iso(since), *values),
+                (feed_id, iso(since), *(only or ())),
             ).fetchall()
             chosen = 0
             for row in rows:

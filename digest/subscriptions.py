@@ -142,7 +142,7 @@ async def add_subscription(
         store, row, result, None, asyncio.get_running_loop(), limit=applied.limit
     )
     if outcome.status == "updated":
-        await full_texts(store, config, [row])
+        await full_texts(store, config, [row], {row.id: outcome.teasers})
     return AddResult(url, new, outcome, discovered_from)
 
 

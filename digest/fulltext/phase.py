@@ -17,9 +17,8 @@ from datetime import datetime, timedelta
 
 from digest.config import Config
 from digest.feedsettings import FeedSettings
-from digest.fulltext.teasers import TEASER_MOST
 from digest.store import FeedRow, Store
-from digest.store_pages import PageCandidate, PageOutcome, text_key
+from digest.store_pages import PageOutcome, text_key
 
 __all__ = ["PAGES_PER_FEED", "RECENT", "PageSummary", "fetch_full_texts"]
 
@@ -38,31 +37,25 @@ class PageSummary:
     unchanged: int = 0
 
 
-def wants_page(mode: str, candidate: PageCandidate) -> bool:
-    """Whether the full-text mode of its feed asks for this article's page."""
-    from digest.fulltext.extract import is_teaser
-
-    return mode == "yes" or (mode == "auto" and is_teaser(candidate.text))
-
-
 async def fetch_full_texts(
     store: Store,
     config: Config,
     rows: Sequence[FeedRow],
     settings_of: dict[int, FeedSettings],
+    teasers: dict[int, frozenset[str]],
     now: datetime,
 ) -> PageSummary:
-    """Fetch and store the pages the feeds in `rows` (just refreshed) want."""
-    modes = {
-        row.id: settings_of[row.id].effective_full_text
-        for row in rows
-        if settings_of[row.id].effective_full_text != "no"
+    """Fetch and store the pages the feeds in `rows` (just refreshed) want: every recent
+    article's in mode "yes", the `teasers` (guids, judged when the feed was parsed) in "auto"."""
+    modes = {row.id: settings_of[row.id].effective_full_text for row in rows}
+    only = {
+        feed_id: teasers.get(feed_id, frozenset())
+        for feed_id, mode in modes.items()
+        if mode == "auto"
     }
-    if not modes:
-        return PageSummary()
-    auto = {feed_id: TEASER_MOST for feed_id, mode in modes.items() if mode == "auto"}
-    found = store.page_candidates(modes, now - RECENT, PAGES_PER_FEED, short_of=auto)
-    candidates = [c for c in found if wants_page(modes[c.feed_id], c)]
+    yes = [feed_id for feed_id, mode in modes.items() if mode == "yes"]
+    candidates = store.page_candidates(yes, now - RECENT, PAGES_PER_FEED)
+    candidates += store.page_candidates(only, now - RECENT, PAGES_PER_FEED, guids=only)
     if not candidates:
         return PageSummary()
     from digest.fulltext.pages import PageRequest, fetch_articles
