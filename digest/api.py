@@ -14,7 +14,11 @@ __all__ = ["group_stories", "summarize", "summarize_story", "topic_of"]
 def summarize(
     text: str, *, sentences: int = 3, title: str | None = None, language: str = "english"
 ) -> list[str]:
-    """Up to `sentences` sentences quoted verbatim from `text`, in text order."""
+    """Up to `sentences` sentences quoted verbatim from `text`, in text order.
+
+    `language` is a sumy language name ("german"), a code ("de", "fr-CA") or "auto" (detected
+    from the text); it picks the stemmer and stop words.
+    """
     from digest.analysis.summarize import summarize_text
 
     return summarize_text(text, count=sentences, title=title, language=language)
@@ -30,6 +34,7 @@ def summarize_story(
 
     `sentences=None` gives the digest's own length, which grows with the number of sources (2-5)
     with different texts; sources with the same text (syndicated copies) count once.
+    `language` as for `summarize`.
     """
     from digest.analysis.summarize import summarize_sources, summary_length
 
