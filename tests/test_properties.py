@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -23,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from safe_output import check_link, check_text
 
 from digest.analysis.sentences import NewsTokenizer, iter_sentences, split_sentences, words
 from digest.errors import OpmlError
@@ -37,9 +37,6 @@ CORPUS = sorted((ROOT / "seeds" / "feeds").glob("*.[xj]*")) + sorted(
 )
 FEED_FILES = [p.read_bytes() for p in CORPUS if p.suffix in (".xml", ".json")]
 OPML_FILE = (ROOT / "seeds" / "feeds" / "demo.opml").read_bytes()
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
 _FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _feed_numbers = itertools.count()
 
@@ -179,24 +176,6 @@ def _mutated(draw: st.DrawFn, corpus: list[bytes]) -> bytes:
 # Checks ----------------------------------------------------------------------------------------
 
 
-def _check_text(value: str | None, what: str, *, one_line: bool = False) -> None:
-    if value is None:
-        return
-    found = _UNSAFE.search(value)
-    assert found is None, f"{what} holds {found.group()!r}: {value!r}"
-    if one_line:
-        assert "\n" not in value and "\t" not in value, f"{what} is not one line: {value!r}"
-
-
-def _check_link(url: str | None, what: str) -> None:
-    if url is None:
-        return
-    _check_text(url, what, one_line=True)
-    assert url.startswith(("http://", "https://")), f"{what} is not http(s): {url!r}"
-    assert urlsplit(url).hostname, f"{what} has no host: {url!r}"
-    assert not url.startswith("-") and " " not in url
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """One real store for all examples of the module (each example stores under its own feed)."""
@@ -211,7 +190,7 @@ def _through_pipeline(store: Store, body: bytes, headers: dict[str, str] | None 
         parsed = parse_feed(body, url, headers)
     except NotAFeedError as exc:
         assert str(exc).startswith("not a feed: ")
-        _check_text(str(exc), "error message")
+        check_text(str(exc), "error message")
         return
     feed_id, _ = store.add_feed(url)
     new = store.record_success(
@@ -223,10 +202,10 @@ def _through_pipeline(store: Store, body: bytes, headers: dict[str, str] | None 
         rights=parsed.rights,
         language=parsed.language,
     )
-    _check_text(parsed.title, "feed title", one_line=True)
-    _check_text(parsed.rights, "feed rights", one_line=True)
-    _check_text(parsed.language, "feed language", one_line=True)
-    _check_link(parsed.link, "feed link")
+    check_text(parsed.title, "feed title", one_line=True)
+    check_text(parsed.rights, "feed rights", one_line=True)
+    check_text(parsed.language, "feed language", one_line=True)
+    check_link(parsed.link, "feed link")
     until = datetime.now(UTC) + timedelta(days=3)
     articles = [
         a for a in store.articles(datetime(1970, 1, 1, tzinfo=UTC), until) if a.feed_id == feed_id
@@ -236,12 +215,12 @@ def _through_pipeline(store: Store, body: bytes, headers: dict[str, str] | None 
     for article in articles:
         assert article.guid and article.title
         for what in ("guid", "title", "author", "feed_title"):
-            _check_text(getattr(article, what), what, one_line=True)
-        _check_text(article.text, "text")
-        _check_text(article.disclaimer, "disclaimer")
+            check_text(getattr(article, what), what, one_line=True)
+        check_text(article.text, "text")
+        check_text(article.disclaimer, "disclaimer")
         for category in article.categories:
-            _check_text(category, "category", one_line=True)
-        _check_link(article.url, "article link")
+            check_text(category, "category", one_line=True)
+        check_link(article.url, "article link")
 
 
 # Feeds -----------------------------------------------------------------------------------------
@@ -377,9 +356,9 @@ def test_random_opml_reads_cleanly_or_raises_opml_error(data: bytes) -> None:
     assert len({o.url for o in outlines}) == len(outlines)
     for outline in outlines:
         assert outline.url
-        _check_text(outline.url, "OPML url", one_line=True)
-        _check_text(outline.title, "OPML title", one_line=True)
-        _check_text(outline.topic, "OPML topic", one_line=True)
+        check_text(outline.url, "OPML url", one_line=True)
+        check_text(outline.title, "OPML title", one_line=True)
+        check_text(outline.topic, "OPML topic", one_line=True)
 
 
 def _opml(outlines: list[tuple[str, str, str | None]]) -> bytes:
@@ -419,7 +398,7 @@ def test_opml_import_subscribes_only_to_http_urls_or_local_paths(
     except OpmlError:
         return
     for row in store.feeds_to_fetch():
-        _check_text(row.url, "subscribed url", one_line=True)
+        check_text(row.url, "subscribed url", one_line=True)
         assert not row.url.startswith("-")
         if row.local_ok:  # a path the OPML named (DESIGN.md: files the user gives are allowed)
             assert Path(row.url).is_absolute(), row.url
@@ -427,8 +406,8 @@ def test_opml_import_subscribes_only_to_http_urls_or_local_paths(
             assert row.url.lower().startswith(("http://", "https://")), row.url
             assert urlsplit(row.url).hostname, row.url
     for info in store.feeds():
-        _check_text(info.name, "subscription name", one_line=True)
-        _check_text(info.topic, "subscription topic", one_line=True)
+        check_text(info.name, "subscription name", one_line=True)
+        check_text(info.topic, "subscription topic", one_line=True)
 
 
 # Sentences -------------------------------------------------------------------------------------
