@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 from feedserver import FeedServer
 from textual.pilot import Pilot
 from textual.widgets import Label
+from tui_digests import NEWS_ITEMS
 
 from digest.config import Config, ReaderSettings
 from digest.paths import resolve_paths
@@ -29,34 +30,12 @@ from digest.store import open_store
 from digest.tui.app import MIN_AUTO_REFRESH, DigestApp, auto_refresh_interval
 from digest.tui.widgets import StatusBar, StoryList, StoryView
 
-_WIRE_TEXT = (
-    "An earthquake of magnitude 5.8 shook the coastal town of Port Avery on Monday. "
-    "Engineers inspected bridges and schools across the district. "
-    "No deaths were reported by the regional emergency office."
-)
 _ITEMS = {
-    "quake": ("Earthquake shakes coastal town of Port Avery", _WIRE_TEXT),
+    "quake": NEWS_ITEMS["quake"],
     # The same wire text under other headlines: syndicated copies.
-    "quake-copy": ("Port Avery rattled by magnitude 5.8 quake", _WIRE_TEXT),
-    "quake-copy2": ("Quake of 5.8 hits Port Avery, no deaths", _WIRE_TEXT),
-    "chips": (
-        "Chipmaker Lumen unveils low-power laptop processor",
-        "The chipmaker Lumen unveiled a low-power processor for laptops on Monday. "
-        "The company said battery life would double compared with its previous chips. "
-        "Analysts expect the first laptops with the processor next spring.",
-    ),
-    "match": (
-        "Harbor City wins the national football cup final",
-        "Harbor City won the national football cup final after extra time on Sunday. "
-        "The striker scored twice in front of a crowd of forty thousand supporters. "
-        "The coach praised the defence after the match.",
-    ),
-    "budget": (
-        "Parliament passes the national budget after a long debate",
-        "Parliament passed the national budget late on Monday after a long debate. "
-        "The finance minister said the plan would cut the deficit within two years. "
-        "Opposition lawmakers voted against the spending plan.",
-    ),
+    "quake-copy": ("Port Avery rattled by magnitude 5.8 quake", NEWS_ITEMS["quake"][1]),
+    "quake-copy2": ("Quake of 5.8 hits Port Avery, no deaths", NEWS_ITEMS["quake"][1]),
+    **{key: item for key, item in NEWS_ITEMS.items() if key != "quake"},
 }
 
 

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from feedserver import FeedServer
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Label
-from tui_digests import HOSTILE
+from tui_digests import HOSTILE, NEWS_ITEMS
 
 from digest.config import Config
 from digest.digests import Shown
@@ -29,40 +29,13 @@ from digest.tui.app import DigestApp
 from digest.tui.screens.feeds import FeedsModal
 from digest.tui.widgets import StatusBar, StoryList
 
-_STORIES = {
-    "quake": (
-        "Earthquake shakes coastal town of Port Avery",
-        "An earthquake of magnitude 5.8 shook the coastal town of Port Avery on Monday. "
-        "Engineers inspected bridges and schools across the district. "
-        "No deaths were reported by the regional emergency office.",
-    ),
-    "chips": (
-        "Chipmaker Lumen unveils low-power laptop processor",
-        "The chipmaker Lumen unveiled a low-power processor for laptops on Monday. "
-        "The company said battery life would double compared with its previous chips. "
-        "Analysts expect the first laptops with the processor next spring.",
-    ),
-    "match": (
-        "Harbor City wins the national football cup final",
-        "Harbor City won the national football cup final after extra time on Sunday. "
-        "The striker scored twice in front of a crowd of forty thousand supporters. "
-        "The coach praised the defence after the match.",
-    ),
-    "budget": (
-        "Parliament passes the national budget after a long debate",
-        "Parliament passed the national budget late on Monday after a long debate. "
-        "The finance minister said the plan would cut the deficit within two years. "
-        "Opposition lawmakers voted against the spending plan.",
-    ),
-}
-
 
 def _rss(keys: list[str], *, title: str = "Test Wire") -> bytes:
     """An RSS feed of the named stories, published in the last few hours."""
     now = datetime.now(UTC)
     items = []
     for n, key in enumerate(keys):
-        headline, text = _STORIES[key]
+        headline, text = NEWS_ITEMS[key]
         items.append(
             f"<item><title>{escape(headline)}</title><link>https://wire.example/{key}</link>"
             f"<guid>{key}</guid><pubDate>{format_datetime(now - timedelta(hours=n + 1))}</pubDate>"

@@ -35,6 +35,34 @@ HOSTILE = [
 ]
 """Text that breaks or acts when it is parsed as Textual or Rich markup."""
 
+# Four reports served as feed items by the refresh tests: (headline, text) by guid.
+NEWS_ITEMS = {
+    "quake": (
+        "Earthquake shakes coastal town of Port Avery",
+        "An earthquake of magnitude 5.8 shook the coastal town of Port Avery on Monday. "
+        "Engineers inspected bridges and schools across the district. "
+        "No deaths were reported by the regional emergency office.",
+    ),
+    "chips": (
+        "Chipmaker Lumen unveils low-power laptop processor",
+        "The chipmaker Lumen unveiled a low-power processor for laptops on Monday. "
+        "The company said battery life would double compared with its previous chips. "
+        "Analysts expect the first laptops with the processor next spring.",
+    ),
+    "match": (
+        "Harbor City wins the national football cup final",
+        "Harbor City won the national football cup final after extra time on Sunday. "
+        "The striker scored twice in front of a crowd of forty thousand supporters. "
+        "The coach praised the defence after the match.",
+    ),
+    "budget": (
+        "Parliament passes the national budget after a long debate",
+        "Parliament passed the national budget late on Monday after a long debate. "
+        "The finance minister said the plan would cut the deficit within two years. "
+        "Opposition lawmakers voted against the spending plan.",
+    ),
+}
+
 _OUTLETS = ["Harbor Gazette", "Daily Meridian", "Northwind Wire"]
 
 
