@@ -74,7 +74,7 @@ class PageQueries:
         MAX_TRIES times; of a feed in `guids`, only the articles with those guids."""
         candidates: list[PageCandidate] = []
         for feed_id in feed_ids:
-            only = sorted((guids or {}).get(feed_id, ())) if guids is not None else None
+            only = None if guids is None else sorted(guids.get(feed_id, ()))
             if only is not None and not only:
                 continue
             among = f" AND a.guid IN ({','.join('?' * len(only))})" if only else ""

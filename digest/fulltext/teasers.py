@@ -7,16 +7,17 @@ ellipsis or a "read more" link of some kind). Only such entries are judged by `i
 
 from __future__ import annotations
 
-__all__ = ["EXCERPT_MARKERS", "TAIL", "TEASER_MOST", "might_be_teaser"]
+import re
+
+__all__ = ["TAIL", "TEASER_MOST", "might_be_teaser"]
 
 TEASER_MOST = 680
 """Longer texts are teasers only when they end with an excerpt's marker (see `is_teaser`)."""
 TAIL = 80
 """Characters at the end of a text where an excerpt's marker is looked for."""
-EXCERPT_MARKERS = ("…", "...", "more", "reading", "read on", "story")
-"""Lower-case pieces every excerpt marker `is_teaser` knows contains one of."""
 _ENDING_SYMBOLS = ("…", "...", "]", "»", "›", "→", ">")
 _ENDING_WORDS = ("read more", "continue reading", "read on", "full story")
+_TRAILING_PUNCTUATION = re.compile(r"\W+\Z")
 
 
 def might_be_teaser(text: str) -> bool:
@@ -27,5 +28,4 @@ def might_be_teaser(text: str) -> bool:
     tail = text[-TAIL:].rstrip().lower()
     if tail.endswith(_ENDING_SYMBOLS):
         return True
-    words = tail.rstrip("".join(c for c in tail[-8:] if not (c.isalnum() or c == "_")))
-    return words.endswith(_ENDING_WORDS)
+    return _TRAILING_PUNCTUATION.sub("", tail).endswith(_ENDING_WORDS)
