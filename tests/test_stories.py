@@ -85,6 +85,62 @@ BUDGET_DEBATE = (
     "saying income tax cuts for young workers would be paid for by a levy on banks.",
 )
 
+TEXAS = (
+    "Texas governor bans vaccine mandates by private employers",
+    "Texas Governor Greg Abbott issued an executive order on Monday that bars any employer in the "
+    "state from requiring workers to get a Covid-19 vaccine, in defiance of the federal vaccine "
+    "mandate. Abbott said the order protects the freedom of Texans to decide for themselves.",
+)
+TEXAS_AGAIN = (
+    "Abbott order forbids Covid shot requirements across Texas",
+    "Greg Abbott on Monday forbade companies and other entities in Texas from enforcing Covid-19 "
+    "vaccination requirements on employees, setting up a clash with the White House. The Texas "
+    "governor also asked lawmakers to write the ban into state law.",
+)
+CALIFORNIA = (
+    "California governor orders vaccine mandate for school staff",
+    "California Governor Gavin Newsom issued an executive order on Wednesday requiring every "
+    "teacher and school employee in the state to get a Covid-19 vaccine or be tested weekly. "
+    "Newsom said the mandate protects students as classrooms reopen.",
+)
+GERMAN = [
+    (
+        "Bundestag beschließt Heizungsgesetz nach langer Debatte",
+        "Der Bundestag hat am Freitag das umstrittene Heizungsgesetz beschlossen. Nach "
+        "monatelangem Streit in der Koalition stimmten 399 Abgeordnete für die Reform, "
+        "die den Einbau neuer Öl- und Gasheizungen ab 2024 schrittweise begrenzt.",
+    ),
+    (
+        "Heizungsgesetz: Bundestag stimmt für umstrittene Reform",
+        "Mit 399 Stimmen hat der Bundestag am Freitag das Heizungsgesetz verabschiedet. Die Reform "
+        "soll den Einbau von Öl- und Gasheizungen ab 2024 begrenzen; die Opposition kritisierte "
+        "den Streit in der Koalition.",
+    ),
+    (
+        "Lokführer streiken im Fernverkehr der Bahn",
+        "Die Gewerkschaft der Lokführer hat für Montag zu einem Streik im Fern- und "
+        "Regionalverkehr aufgerufen. Reisende müssen mit Ausfällen und Verspätungen "
+        "rechnen, teilte die Bahn mit.",
+    ),
+]
+HINDI = [
+    (
+        "दिल्ली में भारी बारिश से बाढ़ जैसे हालात",
+        "दिल्ली में शनिवार को भारी बारिश के बाद कई इलाकों में पानी भर गया और यातायात ठप हो गया। "
+        "मौसम विभाग ने रविवार के लिए भी भारी बारिश की चेतावनी जारी की है।",
+    ),
+    (
+        "भारी बारिश ने दिल्ली की सड़कों को डुबोया",
+        "शनिवार को हुई भारी बारिश से दिल्ली की कई सड़कों पर पानी भर गया और यातायात ठप रहा। "
+        "मौसम विभाग ने रविवार को भी बारिश की चेतावनी दी है।",
+    ),
+    (
+        "संसद में बजट पेश, कर में राहत की घोषणा",
+        "वित्त मंत्री ने बुधवार को संसद में बजट पेश किया और मध्यम वर्ग के लिए आयकर में राहत की "
+        "घोषणा की। विपक्ष ने बजट को निराशाजनक बताया।",
+    ),
+]
+
 
 def test_same_event_from_three_outlets_joins() -> None:
     assert group_stories(QUAKE) == [0, 0, 0]
@@ -109,6 +165,28 @@ def test_a_report_linking_two_events_does_not_chain_them() -> None:
     # Floods ~ (floods delay the vote) ~ budget debate: the floods and the debate stay apart.
     labels = group_stories([LISBON_FLOODS, FLOODS_DELAY_VOTE, BUDGET_DEBATE])
     assert labels[0] != labels[2]
+
+
+def test_the_same_kind_of_event_with_other_names_stays_apart() -> None:
+    """Two governors' vaccine orders share their words but not their names or places: a report
+    must match another in both to be the same story."""
+    assert group_stories([TEXAS, TEXAS_AGAIN, CALIFORNIA]) == [0, 0, 1]
+    labels = group_stories([TEXAS, CALIFORNIA, *QUAKE, TEXAS_AGAIN, BUDGET, FUKUSHIMA_FESTIVAL])
+    assert labels[0] == labels[5] != labels[1]
+    assert labels[2] == labels[3] == labels[4] != labels[0]
+
+
+def test_reports_in_german_group_like_english_ones() -> None:
+    """German writes every noun with a capital: names and other words are still told apart
+    well enough to join the same event and keep another apart."""
+    assert group_stories(GERMAN) == [0, 0, 1]
+    assert group_stories([*GERMAN, *QUAKE, BUDGET]) == [0, 0, 1, 2, 2, 2, 3]
+
+
+def test_reports_in_a_script_without_capitals_group_by_their_words() -> None:
+    """Hindi has no capital letters, so no names can be told: the plain similarity decides."""
+    assert group_stories(HINDI) == [0, 0, 1]
+    assert group_stories([*HINDI, *QUAKE, BUDGET]) == [0, 0, 1, 2, 2, 2, 3]
 
 
 def test_labels_follow_first_appearance() -> None:

@@ -7,7 +7,16 @@ numbers normalised ("$1.2T" and "1.2 trillion" agree). IDF is taken over the bat
 that share two key terms (terms among each one's heaviest) are compared, found through an
 inverted index, so the work grows with the number of plausible pairs rather than with all pairs.
 
-A cosine similarity says less in a crowded topic, where many unrelated reports share an article's
+Two reports are of one event when they name the same particulars (people, places, bodies,
+figures) and say the same of them. Sharing only the names is another story about the same people
+(a running story, another day); sharing only the words is the same kind of event elsewhere (a
+governor's vaccine order in Texas and one in California). So each vector is cut in two, the names
+and the other words, and a pair's similarity is the geometric mean of the cosines of the two
+parts: high only when both are. Names are the words the batch writes with a capital most of the
+time, and numbers. Where an article has next to nothing on one side (a script without capitals,
+a bare list of names) the plain cosine of the whole vectors stands instead.
+
+A similarity says less in a crowded topic, where many unrelated reports share an article's
 vocabulary (a month of COVID or Afghanistan coverage), than for an article unlike the rest of the
 batch. So each article's background, the mean of its five highest similarities to articles it is
 not plainly linked to, is measured, and a pair's similarity is lowered by as much as the pair's
@@ -30,9 +39,11 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from itertools import combinations
+from typing import NamedTuple
 
 from digest.analysis.boilerplate import is_boilerplate
 from digest.analysis.stemming import light_stem
@@ -41,6 +52,7 @@ from digest.models import Article
 
 __all__ = [
     "STORY_WINDOW",
+    "Bag",
     "THRESHOLD",
     "group_articles",
     "group_items",
@@ -48,7 +60,7 @@ __all__ = [
     "term_bags",
 ]
 
-THRESHOLD = 0.18
+THRESHOLD = 0.19
 """Average similarity (after the background correction) at which two groups are one story."""
 STORY_WINDOW = timedelta(days=4)
 """Articles further apart in time than this are never one story."""
@@ -77,6 +89,11 @@ _FINGERPRINT_CHARS = 240
 _EDGE_FLOOR = 0.5
 """Similarities under this share of the threshold are dropped: they would only lower averages."""
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W_]+(?:['’.&-][^\W_]+)*")
+_NAME_SHARE = 0.7
+"""A word the batch's leads write capitalised this often (or more) is taken as a name."""
+_FACET_SHARE = 0.05
+"""Below this share of an article's (squared) weight on names, or above one minus it, the
+plain cosine is used for it (see `_facets`)."""
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|t|tn|tr)")
 _UNITS = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion"}
 _UNITS |= {"t": "trillion", "tn": "trillion", "tr": "trillion"}
@@ -91,22 +108,31 @@ def _terms(text: str) -> list[str]:
     for token in _TOKEN.findall(text.lower()):
         known = _TOKEN_TERMS.get(token)
         if known is None:
-            known = _token_terms(token)
-            if len(_TOKEN_TERMS) < _MEMO_TOKENS:
-                _TOKEN_TERMS[token] = known
+            known = _token_terms_memo(token)
         terms.extend(known)
     return terms
+
+
+def _token_terms_memo(token: str) -> tuple[str, ...]:
+    """`_token_terms` of a lower-case token, remembered."""
+    known = _TOKEN_TERMS.get(token)
+    if known is None:
+        known = _token_terms(token)
+        if len(_TOKEN_TERMS) < _MEMO_TOKENS:
+            _TOKEN_TERMS[token] = known
+    return known
 
 
 def _token_terms(token: str) -> tuple[str, ...]:
     if token[0].isdigit():
         return _number(token)
-    # "covid-19" and "covid", "anti-vaccine" and "vaccine" should meet.
+    # "covid-19" and "covid", "anti-vaccine" and "vaccine" should meet; the "19" or "7" of
+    # "covid-19" or "g-7" alone says nothing.
     parts = [token, *token.split("-")] if "-" in token else [token]
     return tuple(
         light_stem(part)
         for part in parts
-        if part not in STORY_STOP_WORDS and (len(part) > 1 or part.isdigit())
+        if part not in STORY_STOP_WORDS and len(part) > 1 and not part.isdigit()
     )
 
 
@@ -149,30 +175,66 @@ def _fingerprint(title: str, text: str) -> str:
     return body[:_FINGERPRINT_CHARS]
 
 
-def term_bags(items: Sequence[tuple[str, str]]) -> list[Counter[str]]:
-    """The term counts of each (title, text): its headline's terms counted `_TITLE_WEIGHT` times,
-    its lead's opening `_OPENING_WEIGHT` times, the rest of the lead once.
+class Bag(NamedTuple):
+    """What an article brings to the grouping: its weighted term counts, its lead's plain term
+    counts, and how many of those the lead writes capitalised."""
 
-    Each item's counts depend on it alone, so a caller may make them elsewhere (a build does,
-    in worker processes) and hand them to `group_items`.
+    terms: Counter[str]
+    lead: Counter[str]
+    capitalised: Counter[str]
+
+
+def term_bags(items: Sequence[tuple[str, str]]) -> list[Bag]:
+    """The `Bag` of each (title, text): its headline's terms counted `_TITLE_WEIGHT` times, its
+    lead's opening `_OPENING_WEIGHT` times, the rest of the lead once.
+
+    Each item's bag depends on it alone, so a caller may make them elsewhere (a build does, in
+    worker processes) and hand them to `group_items`.
     """
-    counts: list[Counter[str]] = []
+    capitals = _capitalised_word()
+    bags: list[Bag] = []
     for title, text in items:
-        bag = Counter(_terms(title))
-        for term in bag:
-            bag[term] *= _TITLE_WEIGHT
+        counts = Counter(_terms(title))
+        for term in counts:
+            counts[term] *= _TITLE_WEIGHT
         lead = _lead(title, text)
         cut = lead.rfind(" ", 0, _OPENING_CHARS) if len(lead) > _OPENING_CHARS else len(lead)
         cut = cut if cut > 0 else _OPENING_CHARS
-        for term in _terms(lead[:cut]):
-            bag[term] += _OPENING_WEIGHT
-        bag.update(_terms(lead[cut:]))
-        counts.append(bag)
-    return counts
+        opening = _terms(lead[:cut])
+        rest = _terms(lead[cut:])
+        for term in opening:
+            counts[term] += _OPENING_WEIGHT
+        counts.update(rest)
+        capitalised = _terms(" ".join(capitals.findall(lead)).lower())
+        bags.append(Bag(counts, Counter(opening + rest), Counter(capitalised)))
+    return bags
 
 
-def _vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors; IDF is smoothed so that small batches still compare."""
+@cache
+def _capitalised_word() -> re.Pattern[str]:
+    """A `_TOKEN` word that starts with a capital letter (of any script that has them)."""
+    capitals = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.lower() != c)
+    return re.compile(r"\b[" + re.escape(capitals) + r"][^\W_]*(?:['’.&-][^\W_]+)*")
+
+
+def _names(bags: Sequence[Bag], vocabulary: Iterable[str]) -> frozenset[str]:
+    """The terms that stand for names in this batch: numbers, and the words its leads write
+    capitalised at least `_NAME_SHARE` of the time. (Taken over the batch, a common word's
+    capital at the start of a sentence is outweighed by its uses in lower case.)"""
+    capitalised: Counter[str] = Counter()
+    for bag in bags:
+        capitalised.update(bag.capitalised)
+    uses: Counter[str] = Counter()
+    for bag in bags:
+        for term in bag.lead.keys() & capitalised.keys():
+            uses[term] += bag.lead[term]
+    named = {term for term, count in capitalised.items() if count >= _NAME_SHARE * uses[term]}
+    return frozenset(named.union(term for term in vocabulary if term[0].isdigit()))
+
+
+def _vectors(counts: Sequence[Counter[str]]) -> tuple[list[dict[str, float]], Iterable[str]]:
+    """Unit-length TF-IDF vectors, and every term they hold; IDF is smoothed so that small
+    batches still compare."""
     document_frequency: Counter[str] = Counter()
     for bag in counts:
         document_frequency.update(bag.keys())
@@ -183,13 +245,45 @@ def _vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
         weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors.append({t: w / norm for t, w in weights.items()})
-    return vectors
+    return vectors, document_frequency.keys()
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+class _Facets(NamedTuple):
+    """An article's unit vector cut in two: its names' part and the rest, each with its length
+    (both None when one part holds almost all of it: a text without case, a list of names)."""
+
+    names: dict[str, float]
+    rest: dict[str, float]
+    names_length: float | None
+    rest_length: float | None
+
+
+def _facets(vector: dict[str, float], names: frozenset[str]) -> _Facets:
+    named = {t: w for t, w in vector.items() if t in names}
+    rest = {t: w for t, w in vector.items() if t not in named}
+    share = sum(w * w for w in named.values())
+    if not _FACET_SHARE <= share <= 1.0 - _FACET_SHARE:
+        return _Facets(named, rest, None, None)
+    return _Facets(named, rest, math.sqrt(share), math.sqrt(1.0 - share))
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b[t] for t, w in a.items() if t in b)
+
+
+def _similarity(a: _Facets, b: _Facets) -> float:
+    """The geometric mean of the cosines over names and over the other words, when both
+    articles have both; else the plain cosine."""
+    named = _dot(a.names, b.names)
+    other = _dot(a.rest, b.rest)
+    if a.names_length is None or b.names_length is None:
+        return named + other
+    assert a.rest_length is not None and b.rest_length is not None
+    return math.sqrt(
+        named / (a.names_length * b.names_length) * other / (a.rest_length * b.rest_length)
+    )
 
 
 def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> list[tuple[int, int]]:
@@ -298,23 +392,26 @@ def group_items(
     *,
     window: timedelta = STORY_WINDOW,
     threshold: float = THRESHOLD,
-    bags: Callable[[Sequence[tuple[str, str]]], Sequence[Counter[str]]] = term_bags,
+    bags: Callable[[Sequence[tuple[str, str]]], Sequence[Bag]] = term_bags,
 ) -> list[int]:
     """A story label per (title, text) item, 0..k-1 in order of first appearance.
 
     With `times`, two items more than `window` apart are never compared (a missing time is
     taken as close to any other). Syndicated copies share a label whatever their times.
-    `bags` makes the items' term counts: `term_bags`, or the same work done elsewhere.
+    `bags` makes the items' `Bag`s: `term_bags`, or the same work done elsewhere.
     """
     # Copies are clustered once, through their first occurrence, and counted once for IDF.
     first_copy: dict[str, int] = {}
     representative = [first_copy.setdefault(_fingerprint(*item), i) for i, item in enumerate(items)]
     unique = sorted(first_copy.values())
-    vectors = _vectors(bags([items[i] for i in unique]))
+    made = bags([items[i] for i in unique])
+    vectors, vocabulary = _vectors([bag.terms for bag in made])
+    names = _names(made, vocabulary)
+    facets = [_facets(vector, names) for vector in vectors]
     similarities: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(vectors):
         if times is None or not _apart(times[unique[a]], times[unique[b]], window):
-            similarities[a, b] = _cosine(vectors[a], vectors[b])
+            similarities[a, b] = _similarity(facets[a], facets[b])
     edges = {
         pair: similarity
         for pair, similarity in _corrected(len(unique), similarities).items()
@@ -339,7 +436,7 @@ def group_articles(
     *,
     window: timedelta = STORY_WINDOW,
     when: Callable[[Article], datetime] = lambda article: article.when,
-    bags: Callable[[Sequence[tuple[str, str]]], Sequence[Counter[str]]] = term_bags,
+    bags: Callable[[Sequence[tuple[str, str]]], Sequence[Bag]] = term_bags,
 ) -> list[list[Article]]:
     """Stories as lists of articles, in order of each story's first article in `articles`;
     `when` gives the time an article is filed under for the window; `bags` as for

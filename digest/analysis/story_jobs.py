@@ -17,7 +17,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from digest.workers import exit_with_parent
 
 if TYPE_CHECKING:
+    from digest.analysis.stories import Bag
     from digest.analysis.summarize import Split
 
 __all__ = [
@@ -98,7 +98,7 @@ def _read_ahead_chunk(texts: list[str]) -> list[Split]:
     return [read_ahead(text) for text in texts]
 
 
-def _term_bags_chunk(items: list[tuple[str, str]]) -> list[Counter[str]]:
+def _term_bags_chunk(items: list[tuple[str, str]]) -> list[Bag]:
     from digest.analysis.stories import term_bags
 
     return term_bags(items)
@@ -188,7 +188,7 @@ class StoryWorkers:
         self._waiting.append(ahead)
         return ahead
 
-    def term_bags(self, items: Sequence[tuple[str, str]]) -> list[Counter[str]]:
+    def term_bags(self, items: Sequence[tuple[str, str]]) -> list[Bag]:
         """`stories.term_bags` of `items`, made in the workers when there are any."""
         from digest.analysis.stories import term_bags
 
