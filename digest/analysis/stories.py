@@ -176,11 +176,11 @@ def _fingerprint(title: str, text: str) -> str:
 
 
 class Bag(NamedTuple):
-    """What an article brings to the grouping: its weighted term counts, its lead's plain term
-    counts, and how many of those the lead writes capitalised."""
+    """What an article brings to the grouping: its weighted term counts, its headline's terms,
+    and its lead's terms written with a capital (weighted as in `terms`)."""
 
     terms: Counter[str]
-    lead: Counter[str]
+    headline: Counter[str]
     capitalised: Counter[str]
 
 
@@ -194,19 +194,18 @@ def term_bags(items: Sequence[tuple[str, str]]) -> list[Bag]:
     capitals = _capitalised_word()
     bags: list[Bag] = []
     for title, text in items:
-        counts = Counter(_terms(title))
-        for term in counts:
-            counts[term] *= _TITLE_WEIGHT
+        headline = Counter(_terms(title))
+        counts = Counter({term: count * _TITLE_WEIGHT for term, count in headline.items()})
         lead = _lead(title, text)
         cut = lead.rfind(" ", 0, _OPENING_CHARS) if len(lead) > _OPENING_CHARS else len(lead)
         cut = cut if cut > 0 else _OPENING_CHARS
-        opening = _terms(lead[:cut])
-        rest = _terms(lead[cut:])
-        for term in opening:
-            counts[term] += _OPENING_WEIGHT
-        counts.update(rest)
-        capitalised = _terms(" ".join(capitals.findall(lead)).lower())
-        bags.append(Bag(counts, Counter(opening + rest), Counter(capitalised)))
+        capitalised: Counter[str] = Counter()
+        for part, weight in ((lead[:cut], _OPENING_WEIGHT), (lead[cut:], 1)):
+            for term in _terms(part):
+                counts[term] += weight
+            for term in _terms(" ".join(capitals.findall(part)).lower()):
+                capitalised[term] += weight
+        bags.append(Bag(counts, headline, capitalised))
     return bags
 
 
@@ -226,8 +225,9 @@ def _names(bags: Sequence[Bag], vocabulary: Iterable[str]) -> frozenset[str]:
         capitalised.update(bag.capitalised)
     uses: Counter[str] = Counter()
     for bag in bags:
-        for term in bag.lead.keys() & capitalised.keys():
-            uses[term] += bag.lead[term]
+        for term, count in bag.terms.items():
+            if term in capitalised:
+                uses[term] += count - _TITLE_WEIGHT * bag.headline[term]
     named = {term for term, count in capitalised.items() if count >= _NAME_SHARE * uses[term]}
     return frozenset(named.union(term for term in vocabulary if term[0].isdigit()))
 
@@ -249,22 +249,21 @@ def _vectors(counts: Sequence[Counter[str]]) -> tuple[list[dict[str, float]], It
 
 
 class _Facets(NamedTuple):
-    """An article's unit vector cut in two: its names' part and the rest, each with its length
-    (both None when one part holds almost all of it: a text without case, a list of names)."""
+    """An article's unit vector, its names' part, and the lengths of that part and of the rest
+    (None when one of them holds almost all of it: a text without capitals, a list of names)."""
 
+    whole: dict[str, float]
     names: dict[str, float]
-    rest: dict[str, float]
     names_length: float | None
     rest_length: float | None
 
 
 def _facets(vector: dict[str, float], names: frozenset[str]) -> _Facets:
-    named = {t: w for t, w in vector.items() if t in names}
-    rest = {t: w for t, w in vector.items() if t not in named}
+    named = {term: weight for term, weight in vector.items() if term in names}
     share = sum(w * w for w in named.values())
     if not _FACET_SHARE <= share <= 1.0 - _FACET_SHARE:
-        return _Facets(named, rest, None, None)
-    return _Facets(named, rest, math.sqrt(share), math.sqrt(1.0 - share))
+        return _Facets(vector, named, None, None)
+    return _Facets(vector, named, math.sqrt(share), math.sqrt(1.0 - share))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -276,11 +275,12 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 def _similarity(a: _Facets, b: _Facets) -> float:
     """The geometric mean of the cosines over names and over the other words, when both
     articles have both; else the plain cosine."""
-    named = _dot(a.names, b.names)
-    other = _dot(a.rest, b.rest)
+    whole = _dot(a.whole, b.whole)
     if a.names_length is None or b.names_length is None:
-        return named + other
+        return whole
     assert a.rest_length is not None and b.rest_length is not None
+    named = _dot(a.names, b.names)
+    other = max(0.0, whole - named)
     return math.sqrt(
         named / (a.names_length * b.names_length) * other / (a.rest_length * b.rest_length)
     )
