@@ -39,7 +39,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from functools import cache
 from itertools import combinations
@@ -176,12 +176,11 @@ def _fingerprint(title: str, text: str) -> str:
 
 
 class Bag(NamedTuple):
-    """What an article brings to the grouping: its weighted term counts, its headline's terms,
-    and its lead's terms written with a capital (weighted as in `terms`)."""
+    """What an article brings to the grouping: its weighted term counts, and the terms its lead
+    writes with a capital."""
 
     terms: Counter[str]
-    headline: Counter[str]
-    capitalised: Counter[str]
+    capitalised: frozenset[str]
 
 
 def term_bags(items: Sequence[tuple[str, str]]) -> list[Bag]:
@@ -194,18 +193,17 @@ def term_bags(items: Sequence[tuple[str, str]]) -> list[Bag]:
     capitals = _capitalised_word()
     bags: list[Bag] = []
     for title, text in items:
-        headline = Counter(_terms(title))
-        counts = Counter({term: count * _TITLE_WEIGHT for term, count in headline.items()})
+        counts = Counter(_terms(title))
+        for term in counts:
+            counts[term] *= _TITLE_WEIGHT
         lead = _lead(title, text)
         cut = lead.rfind(" ", 0, _OPENING_CHARS) if len(lead) > _OPENING_CHARS else len(lead)
         cut = cut if cut > 0 else _OPENING_CHARS
-        capitalised: Counter[str] = Counter()
-        for part, weight in ((lead[:cut], _OPENING_WEIGHT), (lead[cut:], 1)):
-            for term in _terms(part):
-                counts[term] += weight
-            for term in _terms(" ".join(capitals.findall(part)).lower()):
-                capitalised[term] += weight
-        bags.append(Bag(counts, headline, capitalised))
+        for term in _terms(lead[:cut]):
+            counts[term] += _OPENING_WEIGHT
+        counts.update(_terms(lead[cut:]))
+        capitalised = frozenset(_terms(" ".join(capitals.findall(lead)).lower()))
+        bags.append(Bag(counts, capitalised))
     return bags
 
 
@@ -216,25 +214,21 @@ def _capitalised_word() -> re.Pattern[str]:
     return re.compile(r"\b[" + re.escape(capitals) + r"][^\W_]*(?:['’.&-][^\W_]+)*")
 
 
-def _names(bags: Sequence[Bag], vocabulary: Iterable[str]) -> frozenset[str]:
-    """The terms that stand for names in this batch: numbers, and the words its leads write
-    capitalised at least `_NAME_SHARE` of the time. (Taken over the batch, a common word's
-    capital at the start of a sentence is outweighed by its uses in lower case.)"""
+def _names(bags: Sequence[Bag], frequency: Counter[str]) -> frozenset[str]:
+    """The terms that stand for names in this batch: numbers, and the words that at least
+    `_NAME_SHARE` of the articles using them write with a capital. (Over a batch, a common
+    word's capital at the start of a sentence is outweighed by its uses in lower case.)
+    `frequency` is the number of articles using each term."""
     capitalised: Counter[str] = Counter()
     for bag in bags:
         capitalised.update(bag.capitalised)
-    uses: Counter[str] = Counter()
-    for bag in bags:
-        for term, count in bag.terms.items():
-            if term in capitalised:
-                uses[term] += count - _TITLE_WEIGHT * bag.headline[term]
-    named = {term for term, count in capitalised.items() if count >= _NAME_SHARE * uses[term]}
-    return frozenset(named.union(term for term in vocabulary if term[0].isdigit()))
+    named = {term for term, count in capitalised.items() if count >= _NAME_SHARE * frequency[term]}
+    return frozenset(named.union(term for term in frequency if term[0].isdigit()))
 
 
-def _vectors(counts: Sequence[Counter[str]]) -> tuple[list[dict[str, float]], Iterable[str]]:
-    """Unit-length TF-IDF vectors, and every term they hold; IDF is smoothed so that small
-    batches still compare."""
+def _vectors(counts: Sequence[Counter[str]]) -> tuple[list[dict[str, float]], Counter[str]]:
+    """Unit-length TF-IDF vectors, and the number of vectors holding each term; IDF is smoothed
+    so that small batches still compare."""
     document_frequency: Counter[str] = Counter()
     for bag in counts:
         document_frequency.update(bag.keys())
@@ -245,25 +239,25 @@ def _vectors(counts: Sequence[Counter[str]]) -> tuple[list[dict[str, float]], It
         weights = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vectors.append({t: w / norm for t, w in weights.items()})
-    return vectors, document_frequency.keys()
+    return vectors, document_frequency
 
 
 class _Facets(NamedTuple):
-    """An article's unit vector, its names' part, and the lengths of that part and of the rest
-    (None when one of them holds almost all of it: a text without capitals, a list of names)."""
+    """An article's unit vector and its names' part."""
 
     whole: dict[str, float]
     names: dict[str, float]
-    names_length: float | None
-    rest_length: float | None
+    lengths: tuple[float, float] | None
+    """The lengths of the names' part and of the rest, or None when one of them holds almost
+    all of the vector (a text without capitals, a list of names)."""
 
 
 def _facets(vector: dict[str, float], names: frozenset[str]) -> _Facets:
     named = {term: weight for term, weight in vector.items() if term in names}
     share = sum(w * w for w in named.values())
     if not _FACET_SHARE <= share <= 1.0 - _FACET_SHARE:
-        return _Facets(vector, named, None, None)
-    return _Facets(vector, named, math.sqrt(share), math.sqrt(1.0 - share))
+        return _Facets(vector, named, None)
+    return _Facets(vector, named, (math.sqrt(share), math.sqrt(1.0 - share)))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
@@ -276,14 +270,12 @@ def _similarity(a: _Facets, b: _Facets) -> float:
     """The geometric mean of the cosines over names and over the other words, when both
     articles have both; else the plain cosine."""
     whole = _dot(a.whole, b.whole)
-    if a.names_length is None or b.names_length is None:
+    if a.lengths is None or b.lengths is None:
         return whole
-    assert a.rest_length is not None and b.rest_length is not None
+    (names_a, rest_a), (names_b, rest_b) = a.lengths, b.lengths
     named = _dot(a.names, b.names)
     other = max(0.0, whole - named)
-    return math.sqrt(
-        named / (a.names_length * b.names_length) * other / (a.rest_length * b.rest_length)
-    )
+    return math.sqrt(named / (names_a * names_b) * other / (rest_a * rest_b))
 
 
 def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> list[tuple[int, int]]:
@@ -405,8 +397,8 @@ def group_items(
     representative = [first_copy.setdefault(_fingerprint(*item), i) for i, item in enumerate(items)]
     unique = sorted(first_copy.values())
     made = bags([items[i] for i in unique])
-    vectors, vocabulary = _vectors([bag.terms for bag in made])
-    names = _names(made, vocabulary)
+    vectors, frequency = _vectors([bag.terms for bag in made])
+    names = _names(made, frequency)
     facets = [_facets(vector, names) for vector in vectors]
     similarities: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(vectors):
