@@ -90,7 +90,7 @@ _EDGE_FLOOR = 0.5
 """Similarities under this share of the threshold are dropped: they would only lower averages."""
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W_]+(?:['’.&-][^\W_]+)*")
 _NAME_SHARE = 0.7
-"""A word the batch's leads write capitalised this often (or more) is taken as a name."""
+"""A word that at least this share of the articles using it write with a capital is a name."""
 _FACET_SHARE = 0.05
 """Below this share of an article's (squared) weight on names, or above one minus it, the
 plain cosine is used for it (see `_facets`)."""
@@ -108,19 +108,11 @@ def _terms(text: str) -> list[str]:
     for token in _TOKEN.findall(text.lower()):
         known = _TOKEN_TERMS.get(token)
         if known is None:
-            known = _token_terms_memo(token)
+            known = _token_terms(token)
+            if len(_TOKEN_TERMS) < _MEMO_TOKENS:
+                _TOKEN_TERMS[token] = known
         terms.extend(known)
     return terms
-
-
-def _token_terms_memo(token: str) -> tuple[str, ...]:
-    """`_token_terms` of a lower-case token, remembered."""
-    known = _TOKEN_TERMS.get(token)
-    if known is None:
-        known = _token_terms(token)
-        if len(_TOKEN_TERMS) < _MEMO_TOKENS:
-            _TOKEN_TERMS[token] = known
-    return known
 
 
 def _token_terms(token: str) -> tuple[str, ...]:
