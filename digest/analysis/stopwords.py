@@ -1,5 +1,6 @@
-"""Function words left out when comparing articles: English, plus the commonest German, French
-and Spanish ones, so that two articles in one language do not look alike for their grammar alone.
+"""Function words left out when comparing articles: English, plus the commonest German, French,
+Spanish, Portuguese, Italian and Dutch ones, so that two articles in one language do not look
+alike for their grammar alone.
 
 Kept here rather than taken from sumy or nltk, which story grouping must not import.
 """
@@ -41,11 +42,26 @@ al algo ante como con contra cual cuando de del desde donde dos el ella ellos en
 ese eso esta este esto fue ha han hay la las le les lo los más me mi muy no nos o para pero por
 que quien se ser si sin sobre son su sus también te tiene un una uno y ya
 """
+_PORTUGUESE = """
+ao aos as às com como da das de do dos e ela elas ele eles em entre era esta está estão este
+foi foram isso isto já mais mas muito na nas não no nos num numa o os ou para pela pelas pelo
+pelos por qual quando que se sem ser seu seus sua suas também tem têm um uma umas uns à é são
+ainda depois até há feira
+"""
+_ITALIAN = """
+agli ai al alla alle allo anche che chi con cui da dai dal dalla degli dei del della delle dello
+di dopo e ed gli ha hanno ho il in lo loro ma nei nel nella non per più quella quello questa
+questo si sono stata stato su sua sul sulla suo tra una uno è essere
+"""
+_DUTCH = """
+aan al als bij dat deze die dit een en er haar heeft hebben het hij hun ik in is je kan maar
+met naar niet nog of om ook op te tot uit van voor was we werd wij worden wordt zal ze zij zijn
+"""
 
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 
 STOP_WORDS: frozenset[str] = frozenset(
-    (_ENGLISH + _GERMAN + _FRENCH + _SPANISH + _WEEKDAYS).split()
+    (_ENGLISH + _GERMAN + _FRENCH + _SPANISH + _PORTUGUESE + _ITALIAN + _DUTCH + _WEEKDAYS).split()
 )
 STORY_STOP_WORDS: frozenset[str] = STOP_WORDS - frozenset(_WEEKDAYS.split())
 """The stop words for story grouping keep the weekdays: reports of one event name the same day,
