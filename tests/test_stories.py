@@ -311,7 +311,7 @@ def _bcubed_items(labels: list[int], gold: list[int]) -> tuple[list[float], list
 
 
 def test_bcubed_on_allsides(shared_data: Path) -> None:
-    """A floor under the measured B-cubed figures (P 0.944, R 0.81, F1 0.87; benchmarks/stories.py).
+    """A floor under the measured B-cubed figures (P 0.951, R 0.80, F1 0.87; benchmarks/stories.py).
 
     Plain TF-IDF cosine with average link stays near F1 0.81 at this precision.
     """
@@ -354,6 +354,6 @@ def test_lone_reports_rarely_join_another_story(shared_data: Path) -> None:
     labels = group_stories([items[i] for i in kept])
     sizes = Counter(labels)
     lone = [label for label, i in zip(labels, kept, strict=True) if gold[i] % 2 == 0]
-    assert sum(sizes[label] > 1 for label in lone) <= 0.25 * len(lone)  # measured: 17 of 74
+    assert sum(sizes[label] > 1 for label in lone) <= 0.25 * len(lone)  # measured: 15 of 74
     precision, _ = _bcubed(labels, [gold[i] for i in kept])
     assert precision >= 0.9

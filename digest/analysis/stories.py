@@ -91,6 +91,9 @@ _EDGE_FLOOR = 0.5
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W_]+(?:['’.&-][^\W_]+)*")
 _NAME_SHARE = 0.7
 """A word that at least this share of the articles using it write with a capital is a name."""
+_LEAST_PART = 0.05
+"""Each part's cosine counts as at least this: two reports sharing nothing on one side (a name
+spelt two ways, a report of bare facts) are not thereby unlike."""
 _FACET_SHARE = 0.05
 """Below this share of an article's (squared) weight on names, or above one minus it, the
 plain cosine is used for it (see `_facets`)."""
@@ -259,15 +262,17 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _similarity(a: _Facets, b: _Facets) -> float:
-    """The geometric mean of the cosines over names and over the other words, when both
-    articles have both; else the plain cosine."""
+    """The geometric mean of the cosines over names and over the other words (each taken as at
+    least `_LEAST_PART`), when both articles have both; else the plain cosine."""
     whole = _dot(a.whole, b.whole)
     if a.lengths is None or b.lengths is None:
         return whole
     (names_a, rest_a), (names_b, rest_b) = a.lengths, b.lengths
     named = _dot(a.names, b.names)
     other = max(0.0, whole - named)
-    return math.sqrt(named / (names_a * names_b) * other / (rest_a * rest_b))
+    return math.sqrt(
+        max(named / (names_a * names_b), _LEAST_PART) * max(other / (rest_a * rest_b), _LEAST_PART)
+    )
 
 
 def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> list[tuple[int, int]]:
