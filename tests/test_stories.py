@@ -317,7 +317,7 @@ def test_bcubed_on_allsides(shared_data: Path) -> None:
     """
     items, gold = _allsides(shared_data)
     precision, recall = _bcubed(group_stories(items), gold)
-    assert precision >= 0.93
+    assert precision >= 0.94
     assert 2 * precision * recall / (precision + recall) >= 0.86
 
 
