@@ -60,7 +60,7 @@ __all__ = [
     "term_bags",
 ]
 
-THRESHOLD = 0.19
+THRESHOLD = 0.185
 """Average similarity (after the background correction) at which two groups are one story."""
 STORY_WINDOW = timedelta(days=4)
 """Articles further apart in time than this are never one story."""
