@@ -42,8 +42,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from functools import cache
-from itertools import combinations
 from typing import NamedTuple
+
+import numpy
+from numpy.typing import NDArray
 
 from digest.analysis.boilerplate import is_boilerplate
 from digest.analysis.stemming import light_stem
@@ -286,18 +288,24 @@ def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> list[tuple[int, int
     for index, vector in enumerate(vectors):
         for term in sorted(vector, key=vector.__getitem__, reverse=True)[:_KEY_TERMS]:
             postings[term].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
+    # Each pair (a, b), a < b, is counted as the number a * size + b, once per key term shared.
+    size = len(vectors)
+    upper: dict[int, tuple[NDArray[numpy.intp], NDArray[numpy.intp]]] = {}
+    codes = [numpy.zeros(0, dtype=numpy.int64)]
     for members in postings.values():
-        if 1 < len(members) <= _KEY_POSTINGS:
-            shared.update(combinations(members, 2))  # members are in index order: a < b
-    pairs = [pair for pair, count in shared.items() if count >= 2]
+        count = len(members)
+        if 1 < count <= _KEY_POSTINGS:
+            first, second = upper.get(count) or upper.setdefault(
+                count, numpy.triu_indices(count, 1)
+            )
+            listed = numpy.asarray(members, dtype=numpy.int64)  # in index order
+            codes.append(listed[first] * size + listed[second])
+    pair_codes, shared = numpy.unique(numpy.concatenate(codes), return_counts=True)
     # An article of one or two terms (a bare headline) cannot share two.
-    tiny = {index for index, vector in enumerate(vectors) if len(vector) <= 2}
-    if tiny:
-        pairs += [
-            (a, b) for (a, b), count in shared.items() if count == 1 and (a in tiny or b in tiny)
-        ]
-    return pairs
+    tiny = numpy.array([len(vector) <= 2 for vector in vectors] or [False])
+    alone = (shared == 1) & (tiny[pair_codes // size] | tiny[pair_codes % size])
+    kept = pair_codes[(shared >= 2) | alone]
+    return list(zip((kept // size).tolist(), (kept % size).tolist(), strict=True))
 
 
 def _corrected(
