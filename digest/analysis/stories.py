@@ -295,9 +295,9 @@ def _candidate_pairs(vectors: Sequence[dict[str, float]]) -> list[tuple[int, int
     for members in postings.values():
         count = len(members)
         if 1 < count <= _KEY_POSTINGS:
-            first, second = upper.get(count) or upper.setdefault(
-                count, numpy.triu_indices(count, 1)
-            )
+            if count not in upper:
+                upper[count] = numpy.triu_indices(count, 1)
+            first, second = upper[count]
             listed = numpy.asarray(members, dtype=numpy.int64)  # in index order
             codes.append(listed[first] * size + listed[second])
     pair_codes, shared = numpy.unique(numpy.concatenate(codes), return_counts=True)
