@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,3 +26,16 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not beside the checkout")
     return SHARED_DATA
+
+
+@pytest.fixture
+def browser_opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Stand in for the browser (there is none here): the URLs it is asked to open, in order."""
+    opened: list[str] = []
+
+    def record(url: str, new: int = 0, autoraise: bool = True) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", record)
+    return opened

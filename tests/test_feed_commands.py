@@ -5,13 +5,13 @@ A real store in the test's home and feeds served on 127.0.0.1.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import run, run_json
 
 from digest.cli import main
 
@@ -33,18 +33,6 @@ def rss(title: str, items: list[tuple[str, str, datetime]]) -> bytes:
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 FIVE = [(f"n{n}", f"Item number {n}", NOW - timedelta(hours=n)) for n in (3, 1, 5, 2, 4)]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    code, out, err = run(capsys, *argv)
-    assert code == 0, err
-    return json.loads(out)
 
 
 def _age_feed(home: Path, url: str, hours: float) -> None:

@@ -3,7 +3,6 @@ the summary's numbers pointing at the sources as listed, `o` and `j` acting on w
 
 from __future__ import annotations
 
-import webbrowser
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -56,21 +55,10 @@ def _entries(pilot: Pilot[None]) -> list[str]:
     return [" ".join(entry.split()) for entry in entries]
 
 
-def _record_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    opened: list[str] = []
-
-    def record(url: str, new: int = 0, autoraise: bool = True) -> bool:
-        opened.append(url)
-        return True
-
-    monkeypatch.setattr(webbrowser, "open", record)
-    return opened
-
-
 async def test_the_sample_wire_story_is_listed_once_with_also_in(
-    demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_template: Path, tmp_path: Path, browser_opened: list[str]
 ) -> None:
-    opened = _record_browser(monkeypatch)
+    opened = browser_opened
     session = demo_session(copy_demo_home(demo_template, tmp_path / "demo"))
     shown = session.latest()
     assert shown is not None

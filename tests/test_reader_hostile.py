@@ -3,14 +3,12 @@ the screen. Nothing is parsed as markup, nothing reaches the terminal, only http
 
 from __future__ import annotations
 
-import webbrowser
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import pytest
 from feedserver import FeedServer
 from textual.pilot import Pilot
 from tui_digests import HOSTILE, NOW, make_digest, make_hostile_digest, make_session
@@ -59,26 +57,14 @@ def _hostile_rss() -> bytes:
     ).encode()
 
 
-def _record_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Stand in for the browser (there is none here): keep every URL it is asked to open."""
-    opened: list[str] = []
-
-    def record(url: str, new: int = 0, autoraise: bool = True) -> bool:
-        opened.append(url)
-        return True
-
-    monkeypatch.setattr(webbrowser, "open", record)
-    return opened
-
-
 def _lines(pilot: Pilot[None]) -> list[str]:
     return [strip.text for strip in pilot.app.screen._compositor.render_strips()]
 
 
 async def test_a_hostile_feed_is_shown_literally_and_safely(
-    tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, feed_server: FeedServer, browser_opened: list[str]
 ) -> None:
-    opened = _record_browser(monkeypatch)
+    opened = browser_opened
     feed_server.add("/hostile.xml", _hostile_rss())
     paths = resolve_paths(tmp_path / "home")
     paths.ensure()
@@ -121,9 +107,9 @@ class _App(DigestApp):
 
 
 async def test_o_and_y_refuse_links_that_are_not_http(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, browser_opened: list[str]
 ) -> None:
-    opened = _record_browser(monkeypatch)
+    opened = browser_opened
     base = make_digest().topics[0].stories[0]
     sources = [
         Source(f"{HOSTILE[n % len(HOSTILE)]} ({n})", f"Outlet {n}", url, NOW, None)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import webbrowser
 from pathlib import Path
 from typing import Any
 
@@ -151,15 +150,9 @@ async def test_search_filters_as_you_type_and_escape_clears(demo_home: Path) -> 
 
 
 async def test_o_opens_only_http_links_in_the_browser(
-    demo_home: Path, monkeypatch: pytest.MonkeyPatch
+    demo_home: Path, browser_opened: list[str]
 ) -> None:
-    opened: list[str] = []
-
-    def record(url: str, new: int = 0, autoraise: bool = True) -> bool:
-        opened.append(url)
-        return True
-
-    monkeypatch.setattr(webbrowser, "open", record)
+    opened = browser_opened
     async with _app(demo_home).run_test(size=(120, 40)) as pilot:
         await _settle(pilot)
         view = pilot.app.screen.query_one(StoryView)

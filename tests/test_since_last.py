@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from digest.cli import main
+from cli_run import run
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 RSS = """<?xml version="1.0" encoding="utf-8"?>
@@ -40,12 +39,6 @@ def _feed(guids: list[str], hours_ago: dict[str, float] | None = None) -> bytes:
         for g in guids
     )
     return RSS.format(items=items).encode()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _titles(out: str) -> set[str]:
